@@ -1,0 +1,3 @@
+from crink.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""Agreement mentions: registry names and aliases, and descriptive mentions linked by parties.
+
+A descriptive mention is a noun phrase headed by an agreement word (treaty, pact, accord,
+agreement, deal) whose parties can be read from the phrase and its clause: a possessive
+("Russia's ... pact"), a "with"/"between" phrase, or the subject of the verb that governs
+it ("China and Iran entered into a ... agreement"). It links to the registry agreement
+with exactly those parties (narrowed by year where given); otherwise it becomes a new
+agreement with the parties found. Phrases that deny an agreement exists are skipped.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from crink.extract.actors import ActorResult
+from crink.nlp import Parsed, offset
+from crink.registry import Registry, slugify
+
+AGREEMENT_HEADS = {"treaty", "pact", "accord", "agreement", "deal", "memorandum", "convention", "protocol"}
+NEGATORS = {"lack", "lacks", "lacked", "lacking", "no", "without", "absence", "never", "not", "neither", "nor"}
+STATE_TYPES = ("country", "organization", "group")
+TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agreement": "agreement",
+                "deal": "agreement", "memorandum": "agreement", "convention": "treaty", "protocol": "agreement"}
+YEAR = re.compile(r"(?<![\d$])(19|20)\d\d(?!\d)")
+
+
+@dataclass
+class AgreementMention:
+    agreement_id: str
+    start: int
+    end: int
+    text: str
+    method: str
+    confidence: float
+    parties: tuple = ()
+    year: int | None = None
+
+
+@dataclass
+class NewAgreement:
+    id: str
+    name: str
+    type: str
+    parties: list
+    signed: str | None = None
+
+
+@lru_cache(maxsize=4)
+def _alias_pattern(digest: str, names: tuple):
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+def _registry_names(registry: Registry) -> dict[str, str]:
+    names = {}
+    for g in registry.agreements.values():
+        for name in [g.name, *g.aliases]:
+            names[name.lower()] = g.id
+    return names
+
+
+def _state_of(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
+    """An actor as a party: states and organisations as they are, persons by their affiliation."""
+    actor = registry.actors.get(actor_id)
+    kind = actor.type if actor else (actors.new_actors[actor_id].type if actor_id in actors.new_actors else None)
+    if kind in STATE_TYPES:
+        return actor_id
+    if kind == "person":
+        aff = actor.affiliation_id if actor else actors.new_actors[actor_id].affiliation_id
+        return aff if aff and (aff not in registry.actors or registry.actors[aff].type == "country") else None
+    return None
+
+
+def _parties_in(start: int, end: int, actors: ActorResult, registry: Registry) -> list[str]:
+    parties = []
+    for m in actors.at(start, end):
+        state = _state_of(m.actor_id, actors, registry)
+        if state and state not in parties:
+            parties.append(state)
+    return parties
+
+
+def _negated(head) -> bool:
+    window = [t.lower_ for t in head.doc[max(0, head.left_edge.i - 3): head.i]]
+    if any(w in NEGATORS for w in window):
+        return True
+    return any(t.lower_ in NEGATORS for t in head.ancestors if t.i < head.i and head.i - t.i <= 6)
+
+
+def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry) -> tuple[list, dict]:
+    """(agreement mentions, new agreements) for one article."""
+    text = parsed.text
+    mentions: list[AgreementMention] = []
+    names = _registry_names(registry)
+    if names:
+        for m in _alias_pattern(registry.digest, tuple(sorted(names))).finditer(text):
+            gid = names[m.group(0).lower()]
+            mentions.append(AgreementMention(gid, m.start(), m.end(), m.group(0), "registry", 0.95))
+    taken = [(m.start, m.end) for m in mentions]
+    new_agreements: dict[str, NewAgreement] = {}
+    for _, doc in parsed.paragraphs:
+        for head in doc:
+            if head.lemma_.lower() not in AGREEMENT_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = head.left_edge
+            right = max((c.right_edge for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")),
+                        key=lambda t: t.i, default=head)
+            start, end = offset(left), offset(right) + len(right.text)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if _negated(head):
+                continue
+            parties = _parties_in(start, end, actors, registry)
+            verb = head.head if head.dep_ in ("dobj", "pobj", "attr", "nsubjpass") else None
+            if verb is not None and verb.dep_ == "prep":
+                verb = verb.head
+            clause_year = None
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
+                        parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
+                    if child.dep_ in ("prep", "npadvmod") and child.i != head.i:
+                        s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
+                        y = YEAR.search(text[s:e])
+                        clause_year = clause_year or (int(y.group(0)) if y else None)
+            if len(parties) < 2:
+                continue
+            phrase = text[start:end]
+            y = YEAR.search(phrase)
+            year = int(y.group(0)) if y else clause_year
+            gid, method, confidence = _link(parties, year, phrase, registry)
+            if gid is None:
+                gid = slugify("-".join(sorted(parties)) + f"-{head.lemma_.lower()}" + (f"-{year}" if year else ""))
+                new_agreements.setdefault(gid, NewAgreement(gid, _name(phrase), TYPE_BY_HEAD[head.lemma_.lower()],
+                                                            sorted(parties), str(year) if year else None))
+                method, confidence = "descriptive/new", 0.6
+            mentions.append(AgreementMention(gid, start, end, phrase, method, confidence, tuple(sorted(parties)), year))
+            taken.append((start, end))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, new_agreements
+
+
+def _name(phrase: str) -> str:
+    return re.sub(r"^(a|an|the|its|their|his|her)\s+", "", phrase, flags=re.I)
+
+
+def _link(parties: list[str], year: int | None, phrase: str, registry: Registry):
+    """The registry agreement with exactly these parties (and this year, if given)."""
+    wanted = set(parties)
+    candidates = [g for g in registry.agreements.values() if set(g.parties) == wanted]
+    if year:
+        candidates = [g for g in candidates if g.signed and int(g.signed[:4]) == year]
+    if len(candidates) > 1:
+        words = set(re.findall(r"[a-z]+", phrase.lower())) - {"a", "an", "the", "with", "and", "of"}
+        scored = sorted(candidates, key=lambda g: -len(words & set(re.findall(r"[a-z]+", " ".join([g.name, *g.aliases]).lower()))))
+        best = scored[0]
+        best_score = len(words & set(re.findall(r"[a-z]+", " ".join([best.name, *best.aliases]).lower())))
+        second = len(words & set(re.findall(r"[a-z]+", " ".join([scored[1].name, *scored[1].aliases]).lower())))
+        if best_score > second:
+            return best.id, "descriptive/registry", 0.75
+        return None, None, None
+    if len(candidates) == 1:
+        return candidates[0].id, "descriptive/registry", 0.8
+    return None, None, None

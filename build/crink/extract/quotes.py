@@ -1,0 +1,458 @@
+"""Quotes: spans in quotation marks and reported speech, attributed to a speaker.
+
+1. `quote_spans` pairs quotation marks in plain text (curly and straight, double and single,
+   nested, and multi-paragraph quotes that reopen without closing).
+2. `attribute` finds the reporting cue and its speaker in the parse: the subject of a
+   reporting verb governing the quote (before or after it, inverted or not), "according to
+   X", a colon-introduced quote's subject, a pronoun or description resolved to the last
+   fitting actor, or the speaker of the quote chain a paragraph continues.
+3. Short quoted phrases with no speaker in their sentence are terms, not quotes.
+4. `indirect_quotes` finds reported speech without marks: a named speaker, a reporting verb
+   and a clausal complement.
+"""
+
+import re
+from dataclasses import dataclass
+
+from crink.extract.actors import ActorResult
+from crink.nlp import Parsed, offset
+from crink.registry import Registry
+
+OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+CUE_LEMMAS = {
+    "say", "tell", "add", "note", "remark", "explain", "claim", "state", "warn", "write", "insist", "stress",
+    "emphasize", "emphasise", "urge", "describe", "characterize", "characterise", "call", "declare", "announce",
+    "argue", "suggest", "ask", "reply", "respond", "comment", "continue", "conclude", "acknowledge", "admit",
+    "caution", "observe", "tweet", "post", "praise", "commend", "decry", "reaffirm", "express", "pledge", "vow",
+    "accuse", "condemn", "label", "term", "portray", "dub", "deny", "predict", "complain", "recall", "quip",
+    "assert", "contend", "maintain", "confirm", "clarify", "reiterate", "agree", "hail", "welcome", "laud",
+    "criticize", "criticise", "denounce", "slam", "blast", "dismiss", "thank", "promise", "demand", "report",
+    "estimate", "believe", "stress", "underline", "underscore", "point", "mention", "announce", "answer",
+    "lament", "boast", "concede", "threaten", "oppose", "support", "put", "read", "show", "release", "publish",
+}
+INDIRECT_LEMMAS = {
+    "say", "tell", "add", "note", "remark", "explain", "claim", "state", "warn", "write", "insist", "stress",
+    "emphasize", "emphasise", "argue", "suggest", "reply", "respond", "comment", "conclude", "acknowledge",
+    "admit", "caution", "observe", "assert", "contend", "maintain", "confirm", "clarify", "reiterate",
+    "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny",
+}
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "group", "they": "group"}
+PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
+                "spokesperson", "official", "diplomat", "envoy", "ambassador", "analyst", "professor", "man",
+                "woman", "general", "commander", "secretary", "chief", "head", "director", "adviser", "advisor",
+                "fellow", "expert", "scholar", "researcher", "lawmaker", "senator", "politician", "strongman",
+                "autocrat", "dictator", "counterpart", "host", "author", "economist"}
+SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
+
+
+@dataclass
+class QuoteSpan:
+    """Quoted words between marks: content_start..content_end excludes marks and trailing , or ."""
+
+    open_pos: int
+    close_pos: int | None  # None when the paragraph ends before the mark closes
+    content_start: int
+    content_end: int
+    chain: int  # quotes in one multi-paragraph quotation share a chain number
+
+
+@dataclass
+class Attribution:
+    speaker_id: str | None
+    speaker_text: str | None
+    cue: str | None
+    method: str
+    confidence: float
+    speaker_start: int | None = None
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | indirect | term
+    speaker_id: str | None
+    speaker_text: str | None
+    cue: str | None
+    sentence_start: int
+    sentence_end: int
+    method: str
+    confidence: float
+
+
+def _is_opening_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-“\"") and (after.isalnum() or after in "“\"")
+
+
+def _is_closing_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
+    """Position of the mark closing `opener` at `start`, within [start+1, end)."""
+    closer = OPENERS[opener]
+    i = start + 1
+    while i < end:
+        ch = text[i]
+        if opener in "'‘":
+            if ch == closer and _is_closing_single(text, i):
+                return i
+        elif ch == closer or (opener == '"' and ch == "”") or (opener == "“" and ch == '"' and _is_closing_double(text, i)):
+            return i
+        elif ch in "“\"" and opener in "“\"" and ch != closer:
+            pass
+        i += 1
+    return None
+
+
+def _is_closing_double(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ",." and not text[start:end].endswith("..."):
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair quotation marks paragraph by paragraph; nested quotes stay inside the outer one."""
+    spans: list[QuoteSpan] = []
+    chain = 0
+    pos = 0
+    open_chain = None  # chain number of a quote left open at the end of the last paragraph
+    for para in text.split("\n\n"):
+        p_start, p_end = pos, pos + len(para)
+        pos = p_end + 2
+        continuing = open_chain is not None and para[:1] in "“\"'‘«„"
+        i = p_start
+        this_open_chain = None
+        while i < p_end:
+            ch = text[i]
+            if ch in "“\"«„" or (ch in "‘'" and _is_opening_single(text, i)):
+                close = _find_close(text, i, p_end, ch)
+                if close is None and ch in "‘'":
+                    i += 1
+                    continue
+                if i == p_start and continuing:
+                    number = open_chain
+                else:
+                    chain += 1
+                    number = chain
+                c_start, c_end = _content_bounds(text, i + 1, close if close is not None else p_end)
+                if c_end > c_start:
+                    spans.append(QuoteSpan(i, close, c_start, c_end, number))
+                if close is None:
+                    this_open_chain = number
+                    break
+                i = close + 1
+                continue
+            i += 1
+        open_chain = this_open_chain
+    return spans
+
+
+# --- attribution -------------------------------------------------------------------------------
+
+def _actor_type(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
+    if actor_id in registry.actors:
+        return registry.actors[actor_id].type
+    new = actors.new_actors.get(actor_id)
+    return new.type if new else None
+
+
+def _affiliation(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
+    if actor_id in registry.actors:
+        return registry.actors[actor_id].affiliation_id
+    new = actors.new_actors.get(actor_id)
+    return new.affiliation_id if new else None
+
+
+class Resolver:
+    """Turns a speaker phrase into an actor: names, pronouns and descriptions."""
+
+    def __init__(self, parsed: Parsed, actors: ActorResult, registry: Registry, quote_ranges):
+        self.parsed, self.actors, self.registry = parsed, actors, registry
+        self.quote_ranges = quote_ranges
+
+    def _outside_quotes(self, m) -> bool:
+        return not any(s <= m.start < e for s, e in self.quote_ranges)
+
+    def recent(self, before: int, want_type: str, affiliation: str | None = None, window: int = 1500):
+        """The last actor of a type mentioned before a position (outside quotes)."""
+        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
+            if m.start >= before or before - m.start > window or not self._outside_quotes(m):
+                continue
+            kind = _actor_type(m.actor_id, self.actors, self.registry)
+            if want_type == "person" and kind != "person":
+                continue
+            if want_type == "group" and kind not in ("organization", "group", "country"):
+                continue
+            if affiliation and _affiliation(m.actor_id, self.actors, self.registry) != affiliation:
+                continue
+            return m
+        return None
+
+    def resolve(self, head, phrase_start: int, phrase_end: int) -> tuple[str | None, str, float]:
+        """(actor id, method, confidence) for a subject phrase headed by token `head`."""
+        inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
+        people = [m for m in inside if _actor_type(m.actor_id, self.actors, self.registry) == "person"]
+        if people:
+            return people[-1].actor_id, "named", 0.92
+        head_text = head.text.lower()
+        head_pos = offset(head)
+        covering = [m for m in inside if m.start <= head_pos < m.end]
+        if covering:
+            return covering[0].actor_id, "named", 0.88
+        if head_text in PRONOUNS and head.tag_ in ("PRP",):
+            if head_text in ("they",):
+                return None, "pronoun", 0.0
+            m = self.recent(head_pos, PRONOUNS[head_text])
+            return (m.actor_id, "pronoun", 0.8) if m else (None, "pronoun", 0.0)
+        if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
+            states = [m.actor_id for m in inside if _actor_type(m.actor_id, self.actors, self.registry) == "country"]
+            if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
+                return None, "description", 0.0
+            m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
+            return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
+        if head.tag_ in ("NNS", "NNPS") and not covering:
+            return None, "generic", 0.0
+        groups = [m for m in inside if _actor_type(m.actor_id, self.actors, self.registry) in ("country", "organization", "group")]
+        if groups:
+            return groups[0].actor_id, "organisation", 0.75
+        return None, "unresolved", 0.0
+
+
+def _subject_of(verb):
+    """The subject of a verb, climbing through conjoined, adverbial and open clauses."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.dep_ == "nsubjpass":
+                    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return pobj
+                    continue
+                return child
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and token.head is not token:
+            if token.dep_ == "relcl":
+                return token.head
+            token = token.head
+        else:
+            break
+    return None
+
+
+def _phrase_bounds(subject) -> tuple[int, int]:
+    """The subject phrase: its subtree, cut before an appositive or relative clause."""
+    tokens = [t for t in subject.subtree]
+    cut = [t for t in subject.children if t.dep_ in ("appos", "relcl", "acl") or (t.dep_ == "punct" and t.i > subject.i)]
+    if cut:
+        first_cut = min(c.left_edge.i for c in cut)
+        tokens = [t for t in tokens if t.i < first_cut]
+    tokens = [t for t in tokens if not t.is_punct] or [subject]
+    return offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text)
+
+
+def _according_to(tokens):
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return t, pobj
+    return None
+
+
+def _span_tokens(sentence_span, start: int, end: int, inside: bool):
+    return [t for t in sentence_span if (start <= offset(t) < end) == inside]
+
+
+def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges) -> tuple[Attribution, object]:
+    """Speaker and cue for one quoted span, from the sentences it stands in."""
+    first = parsed.sentence_at(span.open_pos) or parsed.sentence_at(span.content_start)
+    last_pos = span.close_pos if span.close_pos is not None else span.content_end - 1
+    last = parsed.sentence_at(last_pos) or first
+    if first is None:
+        return Attribution(None, None, None, "none", 0.0), None
+    sentences = [s for s in parsed.sentences if first.start <= s.start <= last.start]
+    # sentences entirely inside the quote do not frame it; the one after may ("..." she said.)
+    frame_tokens = []
+    for s in sentences:
+        frame_tokens += [t for t in s.span if not any(qs <= offset(t) < qe for qs, qe in quote_ranges)
+                         and not (span.open_pos <= offset(t) <= (span.close_pos or span.content_end))]
+    nxt_index = parsed.sentence_index(last.start)
+    if nxt_index is not None and nxt_index + 1 < len(parsed.sentences):
+        following = parsed.sentences[nxt_index + 1]
+        closes_sentence = span.close_pos is not None and not parsed.text[span.close_pos + 1:last.end].strip(" .")
+        if closes_sentence and following.paragraph == last.paragraph and len(following.span) <= 8:
+            if any(t.lemma_ in ("say", "tell", "add") for t in following.span):
+                frame_tokens += list(following.span)
+
+    acc = _according_to(frame_tokens)
+    if acc:
+        according, pobj = acc
+        cue_subject = _subject_of(according.head) if according.head is not according else None
+        target = pobj
+        # "X said ..., according to a readout": the readout's author only if no speaker in the sentence
+        if cue_subject is not None and not (span.content_start <= offset(cue_subject) < span.content_end):
+            target = cue_subject
+        s, e = _phrase_bounds(target)
+        actor_id, method, conf = resolver.resolve(target, s, e)
+        if actor_id is None and target is not pobj:
+            s, e = _phrase_bounds(pobj)
+            actor_id, method, conf = resolver.resolve(pobj, s, e)
+        return Attribution(actor_id, parsed.text[s:e], "according to", f"according-to/{method}", conf, s), first
+
+    cues = [t for t in frame_tokens if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    quote_tokens = [t for s in sentences for t in s.span if span.content_start <= offset(t) < span.content_end]
+    quote_ids = {t.i for t in quote_tokens}
+
+    def governs(cue):
+        return any(cue in t.ancestors for t in quote_tokens) or any(c.i in quote_ids for c in cue.children)
+
+    cues.sort(key=lambda c: (not governs(c), abs(offset(c) - span.content_start)))
+    for cue in cues:
+        subject = _subject_of(cue)
+        if subject is None or span.content_start <= offset(subject) < span.content_end:
+            continue
+        s, e = _phrase_bounds(subject)
+        actor_id, method, conf = resolver.resolve(subject, s, e)
+        return Attribution(actor_id, parsed.text[s:e], cue.text, f"cue/{method}", conf, s), first
+
+    # the quote holds the verb; its subject stands just before the opening mark (Putin "reaffirmed ...")
+    for t in quote_tokens:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+            subject = _subject_of(t)
+            if subject is not None and offset(subject) < span.content_start and subject.i not in quote_ids:
+                s, e = _phrase_bounds(subject)
+                actor_id, method, conf = resolver.resolve(subject, s, e)
+                if actor_id:
+                    return Attribution(actor_id, parsed.text[s:e], t.text, f"subject/{method}", conf * 0.95, s), first
+
+    # colon-introduced: "The ministry was blunt: ..."
+    before = parsed.text[first.start:span.open_pos].rstrip()
+    if before.endswith(":"):
+        root = first.span.root
+        subject = _subject_of(root)
+        if subject is not None and offset(subject) < span.open_pos:
+            s, e = _phrase_bounds(subject)
+            actor_id, method, conf = resolver.resolve(subject, s, e)
+            return Attribution(actor_id, parsed.text[s:e], root.text, f"colon/{method}", conf * 0.9, s), first
+
+    return Attribution(None, None, None, "none", 0.0), first
+
+
+def _kind(span: QuoteSpan, text: str, sentence_start: int) -> str:
+    """direct: the marks hold a statement standing on its own; partial: words inside the writer's sentence."""
+    lead = text[sentence_start:span.open_pos].rstrip()
+    content = text[span.content_start:span.content_end]
+    stands_alone = lead == "" or lead.endswith((":", ",", "—", "–")) or lead.endswith(("said", "says", "added"))
+    starts_upper = content[:1].isupper() or content[:1] in "“\"'‘"
+    return "direct" if stands_alone and starts_upper else "partial"
+
+
+def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
+    """(quotes, terms) from marked quotations, plus reported speech without marks."""
+    text = parsed.text
+    spans = quote_spans(text)
+    quote_ranges = [(s.open_pos, (s.close_pos + 1) if s.close_pos is not None else s.content_end) for s in spans]
+    resolver = Resolver(parsed, actors, registry, quote_ranges)
+    quotes, terms = [], []
+    chain_speaker: dict[int, Attribution] = {}
+    pending = []
+    for span in spans:
+        attribution, sentence = attribute(span, parsed, resolver, quote_ranges)
+        if attribution.cue:
+            chain_speaker.setdefault(span.chain, attribution)
+        pending.append((span, attribution, sentence))
+    last_attributed = None
+    for span, attribution, sentence in pending:
+        content = text[span.content_start:span.content_end]
+        words = len(content.split())
+        if not attribution.cue and span.chain in chain_speaker:
+            inherited = chain_speaker[span.chain]
+            attribution = Attribution(inherited.speaker_id, inherited.speaker_text, inherited.cue,
+                                      "chain", inherited.confidence * 0.9)
+        if not attribution.cue and words > SHORT_QUOTE_WORDS and last_attributed is not None:
+            prev_span, prev_attr = last_attributed
+            gap = text[(prev_span.close_pos or prev_span.content_end):span.open_pos]
+            if "\n\n" not in gap or gap.count("\n\n") == 1 and _paragraph_is_quote_only(text, span):
+                attribution = Attribution(prev_attr.speaker_id, prev_attr.speaker_text, prev_attr.cue,
+                                          "continuation", prev_attr.confidence * 0.7)
+        s_start = sentence.start if sentence else span.open_pos
+        s_end = sentence.end if sentence else span.content_end
+        if span.close_pos is not None:
+            close_sentence = parsed.sentence_at(span.close_pos)
+            s_end = max(s_end, close_sentence.end if close_sentence else s_end)
+        if not attribution.cue and words <= SHORT_QUOTE_WORDS:
+            category = "title" if all(w[:1].isupper() for w in content.split()) else "term"
+            terms.append(dict(start=span.content_start, end=span.content_end, text=content, category=category))
+            continue
+        kind = _kind(span, text, s_start)
+        quotes.append(Quote(span.content_start, span.content_end, content, kind, attribution.speaker_id,
+                            attribution.speaker_text, attribution.cue, s_start, s_end,
+                            f"marks/{attribution.method}", round(attribution.confidence, 2)))
+        if attribution.cue:
+            last_attributed = (span, attribution)
+    quotes += indirect_quotes(parsed, resolver, quote_ranges)
+    quotes.sort(key=lambda q: q.start)
+    return quotes, terms
+
+
+def _paragraph_is_quote_only(text: str, span: QuoteSpan) -> bool:
+    para_start = text.rfind("\n\n", 0, span.open_pos) + 2 if "\n\n" in text[:span.open_pos] else 0
+    return span.open_pos == para_start
+
+
+def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Quote]:
+    """Reported speech without marks: named speaker + reporting verb + clausal complement."""
+    found = []
+    for sentence in parsed.sentences:
+        for verb in sentence.span:
+            if verb.lemma_.lower() not in INDIRECT_LEMMAS or verb.pos_ not in ("VERB",):
+                continue
+            if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
+                continue
+            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                continue
+            tokens = [t for t in comp.subtree]
+            c_start = offset(tokens[0])
+            c_end = offset(tokens[-1]) + len(tokens[-1].text)
+            if any(qs < c_end and c_start < qe for qs, qe in quote_ranges):
+                continue  # the words are quoted: the marks rule covers them
+            if c_start < offset(verb):
+                continue  # "..., he said" without marks is rare; skip inverted forms
+            if tokens[0].lower_ == "that":
+                c_start = offset(tokens[1]) if len(tokens) > 1 else c_start
+            while c_end > c_start and parsed.text[c_end - 1] in ".,;: ":
+                c_end -= 1
+            if len(parsed.text[c_start:c_end].split()) < 3:
+                continue
+            subject = _subject_of(verb)
+            if subject is None:
+                continue
+            s, e = _phrase_bounds(subject)
+            actor_id, method, conf = resolver.resolve(subject, s, e)
+            if actor_id is None:
+                continue
+            found.append(Quote(c_start, c_end, parsed.text[c_start:c_end], "indirect", actor_id,
+                               parsed.text[s:e], verb.text, sentence.start, sentence.end,
+                               f"indirect/{method}", round(conf * 0.9, 2)))
+    return found
