@@ -49,9 +49,19 @@ class Table:
 
 
 @dataclass
+class View:
+    name: str
+    description: str
+    sql: str
+    columns: dict[str, str]
+    facets: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Schema:
     database: dict
     tables: dict[str, Table]
+    views: dict[str, View] = field(default_factory=dict)
 
 
 def load_schema(path=SCHEMA_PATH) -> Schema:
@@ -78,7 +88,13 @@ def load_schema(path=SCHEMA_PATH) -> Schema:
             columns.append(Column(name=cname, **cdef))
         tables[tname] = Table(name=tname, columns=columns,
                               **{k: v for k, v in tdef.items() if k != "columns"})
-    schema = Schema(database=raw.get("database") or {}, tables=tables)
+    views = {}
+    for vname, vdef in (raw.get("views") or {}).items():
+        for key in ("description", "sql", "columns"):
+            if not vdef.get(key):
+                raise InputError(path, f"view has no {key}", field=f"views.{vname}")
+        views[vname] = View(name=vname, **vdef)
+    schema = Schema(database=raw.get("database") or {}, tables=tables, views=views)
     _check_references(schema, path)
     return schema
 
