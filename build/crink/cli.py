@@ -102,6 +102,7 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("eval", help="score extraction against the gold annotations")
     sp.add_argument("--gold", default=None, help="gold folder (default tests/gold)")
     sp.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sp.add_argument("-v", "--verbose", action="store_true", help="list every miss and spurious row")
     sp.set_defaults(func=_eval)
 
     sp = sub.add_parser("export", help="CSV, JSON and a Frictionless datapackage.json for every table")

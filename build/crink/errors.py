@@ -15,3 +15,6 @@ class InputError(Exception):
         if field is not None:
             where += f" [{field}]"
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # survives the trip back from a worker process
+        return (InputError, (self.path, self.message, self.line, self.field))

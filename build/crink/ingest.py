@@ -85,6 +85,16 @@ def _decodes(data: bytes, encoding: str) -> bool:
         return False
 
 
+class TextDateLoader(yaml.SafeLoader):
+    """YAML without implicit dates: '2024-02-30' stays text, so parse_date can name the field."""
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(text: str, path) -> tuple[dict, str]:
     """Text opening with '---' ... '---' -> (checked front matter, body)."""
     if not text.startswith("---\n"):
@@ -95,7 +105,7 @@ def split_front_matter(text: str, path) -> tuple[dict, str]:
     block = text[4 : 4 + end.start()]
     body = text[4 + end.end():].lstrip("\n")
     try:
-        data = yaml.safe_load(block) or {}
+        data = yaml.load(block, Loader=TextDateLoader) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark else None
@@ -126,7 +136,7 @@ def load_metadata_file(path: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=TextDateLoader) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise InputError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None)

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crink import PIPELINE_VERSION
+from crink.corrections import apply_corrections, load_corrections
+from crink.clean import clean
+from crink.errors import InputError
 from crink.extract import article_row, extract_records
 from crink.ingest import Article, read_articles
 from crink.link import ARTICLE_TABLES, shared_rows
@@ -126,8 +129,10 @@ def build(raw_dir: Path, db_path: Path, workers: int = 1, executor: str = "local
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     schema = load_schema()
     registry = load_registry(raw_dir)
+    corrections = load_corrections(raw_dir)
     articles = read_articles(raw_dir)
-    _refuse_duplicate_texts(articles)
+    _refuse_duplicate_texts(articles, raw_dir)
+    _refuse_empty_after_cleaning(articles, raw_dir)
     from crink.nlp import model_name
 
     model = model_name()
@@ -148,6 +153,7 @@ def build(raw_dir: Path, db_path: Path, workers: int = 1, executor: str = "local
                     fresh_article, records = next(fresh)
                     assert fresh_article.id == article.id
                     cache.put(keys[article.id], records)
+                records = apply_corrections(records, corrections)
                 if records_file:
                     records_file.write(json.dumps(records, ensure_ascii=False) + "\n")
                 writer.add("articles", [records["article"]])
@@ -170,15 +176,22 @@ def build(raw_dir: Path, db_path: Path, workers: int = 1, executor: str = "local
     return report
 
 
-def _refuse_duplicate_texts(articles: list[Article]) -> None:
-    """The same bytes under two names would double every count: name both files."""
-    from crink.errors import InputError
-
+def _refuse_duplicate_texts(articles: list[Article], raw_dir: Path) -> None:
+    """The same text under two names would double every count: name both files."""
     seen = {}
     for a in articles:
-        if a.sha256 in seen:
-            raise InputError(a.source_file, f"the same text as {seen[a.sha256]}: remove one of the two files")
-        seen[a.sha256] = a.source_file
+        key = hashlib.sha256(" ".join(a.body.split()).encode()).hexdigest()
+        if key in seen:
+            raise InputError(raw_dir / a.source_file, f"the same text as {seen[key]}: remove one of the two files")
+        seen[key] = a.source_file
+
+
+def _refuse_empty_after_cleaning(articles: list[Article], raw_dir: Path) -> None:
+    """A file of nothing but site navigation, bylines and credits is not an article."""
+    for a in articles:
+        if not clean(a.body, markdown=a.source_format == "md").text.strip():
+            raise InputError(raw_dir / a.source_file, "nothing is left after removing site navigation, "
+                             "repeated headlines, bios and photo credits: is this file an article?")
 
 
 def is_stale(raw_dir: Path, db_path: Path) -> bool:

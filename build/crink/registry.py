@@ -80,24 +80,25 @@ def _load_yaml(path: Path, top_key: str) -> list:
     return items
 
 
-def _entry_lines(path: Path) -> dict[str, int]:
-    """id -> line number of its '- id:' line, for error messages."""
-    lines = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        m = re.match(r"^\s*-?\s*id:\s*['\"]?([\w-]+)", line)
-        if m:
-            lines.setdefault(m.group(1), n)
-    return lines
+def _item_lines(path: Path, top_key: str) -> list[int]:
+    """Line number where each item of the top-level list starts, for error messages."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    for key, value in (node.value if node is not None else []):
+        if key.value == top_key and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def load_actors(path: Path) -> dict[str, Actor]:
     items = _load_yaml(path, "actors")
-    lines = _entry_lines(path)
+    item_lines = _item_lines(path, "actors")
+    lines: dict[str, int] = {}
     actors: dict[str, Actor] = {}
     alias_owner: dict[str, str] = {}
     for i, item in enumerate(items):
         aid = str(item.get("id", "")) if isinstance(item, dict) else ""
-        line = lines.get(aid)
+        line = item_lines[i] if i < len(item_lines) else None
+        lines.setdefault(aid, line)
         where = f"actors[{i}]" + (f" ({aid})" if aid else "")
         if not isinstance(item, dict) or not aid:
             raise InputError(path, "each actor needs an id", field=where)
@@ -145,11 +146,11 @@ def load_agreements(path: Path, actors: dict[str, Actor]) -> dict[str, Agreement
     if not path.exists():
         return {}
     items = _load_yaml(path, "agreements")
-    lines = _entry_lines(path)
+    item_lines = _item_lines(path, "agreements")
     agreements: dict[str, Agreement] = {}
     for i, item in enumerate(items):
         gid = str(item.get("id", "")) if isinstance(item, dict) else ""
-        line = lines.get(gid)
+        line = item_lines[i] if i < len(item_lines) else None
         where = f"agreements[{i}]" + (f" ({gid})" if gid else "")
         if not isinstance(item, dict) or not gid:
             raise InputError(path, "each agreement needs an id", field=where)
