@@ -111,13 +111,10 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry) 
             if _negated(head):
                 continue
             parties = _parties_in(start, end, actors, registry)
-            verb = head.head if head.dep_ in ("dobj", "pobj", "attr", "nsubjpass") else None
-            if verb is not None and verb.dep_ == "prep":
-                verb = verb.head
             clause_year = None
-            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            for verb in _clause_verbs(head):
                 for child in verb.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
+                    if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
                     if child.dep_ in ("prep", "npadvmod") and child.i != head.i:
@@ -139,6 +136,22 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry) 
             taken.append((start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions, new_agreements
+
+
+def _clause_verbs(head) -> list:
+    """Verbs whose subject can name an agreement's parties: the verb governing the phrase
+    ("China and Iran signed a pact", "entered into an agreement") and a relative clause on it
+    ("the treaty that Putin and Kim signed")."""
+    verbs = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+    node = head
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "attr", "nsubjpass", "prep", "conj", "appos"):
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            verbs.append(node)
+            break
+    return verbs
 
 
 def _name(phrase: str) -> str:
