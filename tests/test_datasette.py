@@ -106,3 +106,10 @@ def test_evidence_view_marks_the_span_and_escapes_html(client, db):
     page = get(client, f"/crink/quote_evidence?id={quote['id']}").text
     assert "<mark>" + quote["text"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
         '"', "&#34;").replace("'", "&#39;") + "</mark>" in page
+
+
+def test_readme_table_reference_is_generated_from_schema_yml():
+    from crink.paths import REPO_ROOT
+    from crink.publish import readme_tables
+
+    assert readme_tables() in (REPO_ROOT / "README.md").read_text(encoding="utf-8"), "run `crink metadata`"

@@ -62,10 +62,12 @@ def _export(args) -> int:
 
 
 def _metadata(args) -> int:
-    from crink.publish import write_metadata
+    from crink.paths import REPO_ROOT
+    from crink.publish import write_metadata, write_readme_tables
 
     path = write_metadata(Path(args.out))
-    print(f"wrote {path}")
+    write_readme_tables(REPO_ROOT / "README.md")
+    print(f"wrote {path} and the table reference in README.md")
     return 0
 
 
