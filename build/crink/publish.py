@@ -30,6 +30,8 @@ def column_description(column) -> str:
     text = column.description
     if column.values:
         text += " One of: " + ", ".join(str(v) for v in column.values) + "."
+    if column.unit:
+        text += f" Unit: {column.unit}."
     if column.fk:
         text += f" References {column.fk}."
     return text
@@ -46,9 +48,8 @@ def metadata(schema: Schema | None = None, queries: dict | None = None) -> dict:
             "description_html": "<p>" + html.escape(" ".join(t.description.split())) + "</p>",
             "columns": {c.name: column_description(c) for c in t.columns},
         }
-        units = {c.name: c.unit for c in t.columns if c.unit and c.unit != "characters"}
-        if units:
-            entry["units"] = units
+        # Units are stated in column descriptions: Datasette's `units` key takes only physical
+        # (pint) units, and words and characters are not among them.
         if t.label:
             entry["label_column"] = t.label
         if t.sort:
