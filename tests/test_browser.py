@@ -37,10 +37,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(built, tmp_path_factory):
-    db = tmp_path_factory.mktemp("served") / "crink.db"
-    shutil.copy(built[0], db)
+def start_datasette(db: Path):
     port = free_port()
     datasette = Path(sys.executable).with_name("datasette")
     proc = subprocess.Popen([str(datasette), "serve", "-i", str(db), "-m", str(METADATA_PATH),
@@ -54,6 +51,14 @@ def server(built, tmp_path_factory):
             break
         except OSError:
             time.sleep(0.1)
+    return proc, base
+
+
+@pytest.fixture(scope="module")
+def server(built, tmp_path_factory):
+    db = tmp_path_factory.mktemp("served") / "crink.db"
+    shutil.copy(built[0], db)
+    proc, base = start_datasette(db)
     yield base
     proc.terminate()
     proc.wait()
@@ -124,3 +129,42 @@ def test_preset_chart_draws(page, server, query):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"chart-{query}.png"), full_page=True)
     assert page.errors == [], page.errors
+
+
+HOSTILE = """---
+title: "<script>alert('title')</script> Putin &amp; Xi"
+published: "2025-05-20"
+---
+Putin met Xi Jinping in Beijing on Tuesday. <script>alert('body')</script> See <a href="javascript:alert('link')">this</a> &lt;b&gt; &amp;
+
+“We signed <img src=x onerror=alert('quote')> today,” Putin said.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    from crink.pipeline import build
+    from test_builds import MINI
+
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(MINI / "reference", root / "raw" / "reference")
+    (root / "raw" / "articles").mkdir()
+    (root / "raw" / "articles" / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    (root / "raw" / "articles" / "plain.txt").write_text("Putin met Xi Jinping in Moscow on May 9, 2025.\n")
+    build(root / "raw", root / "crink.db", use_cache=False)
+    proc, base = start_datasette(root / "crink.db")
+    yield base
+    proc.terminate()
+    proc.wait()
+
+
+@pytest.mark.parametrize("path", ["/crink/articles", "/crink/articles/evil", "/crink/quotes", "/crink/quote_evidence",
+                                  "/crink/event_evidence", "/crink/search?q=signed", "/crink/articles?_search=putin"])
+def test_hostile_article_is_shown_escaped(page, hostile_server, path):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    visit(page, hostile_server + path, "hostile-" + path.strip("/").replace("/", "-").replace("?", "-"))
+    assert dialogs == []
+    assert page.locator("script:text('alert')").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert page.locator("img[src='x']").count() == 0
