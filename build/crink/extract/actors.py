@@ -112,11 +112,23 @@ def plausible_name(label: str, text: str) -> bool:
     return True
 
 
+def is_title_case(line: str) -> bool:
+    """A headline-style line: short, no closing full stop, most words capitalised."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not words or len(words) > 25 or line.rstrip().endswith((".", "”", '"')):
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "amid", "vs"}
+    content = [w for w in words if w.lower() not in small]
+    return len(content) >= 2 and sum(w[0].isupper() for w in content) / len(content) >= 0.75
+
+
 def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResult:
     """Every actor mention in the cleaned text, with new actors for names the registry lacks."""
     text = parsed.text
     entities = []
     for _, doc in parsed.paragraphs:
+        if is_title_case(doc.text):
+            continue  # headline capitalisation makes every phrase look like a name
         for ent in doc.ents:
             s, e = span_bounds(ent)
             entities.append((s, e, ent.label_))

@@ -1,0 +1,41 @@
+"""Extraction quality against the gold annotations: the targets of issue 3, without corrections."""
+
+import pytest
+
+from crink.evaluate import GOLD_DIR, TARGETS, evaluate, format_table, rows
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return rows(evaluate(with_corrections=False))
+
+
+def test_both_gold_sets_are_present_and_large_enough(scores):
+    sets = {r["set"] for r in scores}
+    assert sets == {"seeds", "passages"}
+    assert len(list((GOLD_DIR / "seeds").glob("*.yml"))) == 5
+    assert len(list((GOLD_DIR / "passages").glob("*.yml"))) >= 30
+
+
+@pytest.mark.parametrize("gold_set", ["seeds", "passages"])
+@pytest.mark.parametrize("target", sorted(TARGETS))
+def test_target_met(scores, gold_set, target):
+    row = next(r for r in scores if r["set"] == gold_set and r["target"] == target)
+    assert row["n"] > 0, f"no gold {target} in {gold_set}"
+    assert row["met"], format_table("", [row])
+
+
+def test_scoring_counts_a_wrong_speaker_and_a_missed_quote():
+    """The scorer itself: a made-up extraction against a made-up gold."""
+    from crink.evaluate import Score, score_quotes
+
+    text = 'Lavrov said: "We are ready to talk." Wang replied that "talks must be serious."'
+    gold = [{"text": "We are ready to talk.", "speaker": "sergei-lavrov", "kind": "direct"},
+            {"text": "talks must be serious.", "speaker": "wang-yi", "kind": "partial"}]
+    start = text.index("We are")
+    extracted = [{"start": start, "end": start + 20, "text": text[start:start + 20], "kind": "direct",
+                  "speaker_id": "wang-yi"}]
+    found, kinds, speakers = Score(), Score(), Score()
+    score_quotes(text, gold, extracted, found, kinds, speakers, "t")
+    assert (found.tp, found.fp, found.fn) == (1, 0, 1)
+    assert kinds.right == 1 and speakers.right == 0
