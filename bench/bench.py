@@ -112,15 +112,9 @@ def latency(db: Path, pages: dict, rounds: int = 20) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    from crink.paths import METADATA_PATH, PLUGINS_DIR
+    from crink.serving import datasette_command
 
-    datasette = Path(sys.executable).with_name("datasette")
-    inspect = db.with_suffix(".inspect.json")
-    subprocess.run([str(datasette), "inspect", str(db), "--inspect-file", str(inspect)], check=True)
-    proc = subprocess.Popen([str(datasette), "serve", "-i", str(db), "--inspect-file", str(inspect), "-m",
-                             str(METADATA_PATH), "--plugins-dir", str(PLUGINS_DIR), "--port", str(port),
-                             "--setting", "sql_time_limit_ms", "3000", "--setting", "facet_time_limit_ms", "400"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(datasette_command(db, port=port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

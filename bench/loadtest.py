@@ -34,16 +34,12 @@ PAGES = [
 
 
 def serve(db: Path) -> tuple[subprocess.Popen, str]:
-    from crink.paths import METADATA_PATH, PLUGINS_DIR
+    from crink.serving import datasette_command
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    datasette = Path(sys.executable).with_name("datasette")
-    proc = subprocess.Popen([str(datasette), "serve", "-i", str(db), "-m", str(METADATA_PATH), "--plugins-dir",
-                             str(PLUGINS_DIR), "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
-                             "--setting", "max_returned_rows", "2000", "--setting", "num_sql_threads", "4"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(datasette_command(db, port=port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

@@ -8,7 +8,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -16,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crink.paths import METADATA_PATH, PLUGINS_DIR, TEMPLATES_DIR
+from crink.paths import METADATA_PATH
+from crink.serving import datasette_command
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"
@@ -39,11 +39,7 @@ def free_port() -> int:
 
 def start_datasette(db: Path):
     port = free_port()
-    datasette = Path(sys.executable).with_name("datasette")
-    proc = subprocess.Popen([str(datasette), "serve", "-i", str(db), "-m", str(METADATA_PATH),
-                             "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR),
-                             "--port", str(port), "--setting", "sql_time_limit_ms", "3000"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(datasette_command(db, port=port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

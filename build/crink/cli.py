@@ -2,13 +2,12 @@
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from crink.errors import InputError
-from crink.paths import DEFAULT_DB, DEFAULT_RAW, METADATA_PATH, PLUGINS_DIR, TEMPLATES_DIR
+from crink.paths import DEFAULT_DB, DEFAULT_RAW, METADATA_PATH
+from crink.serving import datasette_command
 
 
 def _build(args) -> int:
@@ -32,15 +31,7 @@ def _serve(args) -> int:
 
     if args.rebuild or is_stale(Path(args.raw), Path(args.db)):
         _build(args)
-    datasette = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
-    cmd = [datasette, "serve", "-i", str(args.db), "-m", str(METADATA_PATH), "--plugins-dir", str(PLUGINS_DIR),
-           "--template-dir", str(TEMPLATES_DIR), "--host", args.host, "--port", str(args.port),
-           "--setting", "sql_time_limit_ms", "3000", "--setting", "max_returned_rows", "2000",
-           "--setting", "allow_download", "on", "--setting", "default_page_size", "50",
-           "--setting", "facet_time_limit_ms", "400", "--setting", "num_sql_threads", "4"]
-    inspect = Path(args.db).with_suffix(".inspect.json")
-    subprocess.run([datasette, "inspect", str(args.db), "--inspect-file", str(inspect)], check=True)
-    cmd += ["--inspect-file", str(inspect)]
+    cmd = datasette_command(Path(args.db), host=args.host, port=args.port)
     if args.open:
         cmd.append("--open")
     print("serving:", " ".join(cmd), file=sys.stderr)

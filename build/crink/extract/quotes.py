@@ -11,7 +11,6 @@
    and a clausal complement.
 """
 
-import re
 from dataclasses import dataclass
 
 from crink.extract.actors import ActorResult
