@@ -51,6 +51,16 @@ class Parsed:
                 return s
         return None
 
+    def token_at(self, pos: int):
+        """The token starting at or covering a character offset, or None."""
+        for start, doc in reversed(self.paragraphs):
+            if start <= pos:
+                for token in doc:
+                    if start + token.idx <= pos < start + token.idx + len(token.text):
+                        return token
+                return None
+        return None
+
     def sentence_index(self, pos: int) -> int | None:
         for i, s in enumerate(self.sentences):
             if s.start <= pos < s.end:

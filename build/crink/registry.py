@@ -64,8 +64,11 @@ class Registry:
     digest: str  # hash of the registry files: part of every per-article cache key
 
     def alias_table(self) -> dict[str, tuple[str, str]]:
-        """Every surface form -> (actor id, kind)."""
-        return {alias: (a.id, kind) for a in self.actors.values() for alias, kind in a.aliases}
+        """Every surface form -> (actor id, kind), computed once."""
+        if "_alias_table" not in self.__dict__:
+            self.__dict__["_alias_table"] = {alias: (a.id, kind) for a in self.actors.values()
+                                             for alias, kind in a.aliases}
+        return self.__dict__["_alias_table"]
 
 
 def _load_yaml(path: Path, top_key: str) -> list:

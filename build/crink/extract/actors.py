@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crink.nlp import Parsed, span_bounds
 from crink.registry import Registry, slugify
 
@@ -27,6 +29,12 @@ TITLE_WORDS = {
     "mrs.", "ms.", "colonel", "lieutenant", "marshal", "first", "lady", "mayor", "governor",
 }
 ORG_STOPLIST = {"at a glance", "covid-19", "covid", "coronavirus", "news", "analysis", "opinion"}
+# A name ending in one of these is a document or agreement, not an actor.
+DOCUMENT_HEADS = re.compile(r"\b(Treaty|Agreement|Pact|Accords?|Charter|Convention|Declaration|Memorandum|"
+                            r"Resolution|Protocol|Deal|Plan|Statement|Communiqu[eé]|Act|Law|Doctrine)$")
+# "MOSCOW (Harbour Ledger) —": a dateline's place and agency are not mentions.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,60}\))?\s*[—–-]{1,2}\s")
+LOCATION_PREPS = {"in", "at", "near", "outside"}
 ORG_HEAD_HINTS = re.compile(r"\b(Center|Centre|Institute|University|Council|Ministry|Agency|Department|Party|"
                             r"Organi[sz]ation|Association|Foundation|Corps|Force|Forces|Army|Navy|Group|Bank|"
                             r"Company|Corporation|Commission|Committee|Office|Service|Union|Alliance|Front|"
@@ -103,8 +111,10 @@ def plausible_name(label: str, text: str) -> bool:
     words = text.split()
     if not words or len(words) > 8 or not re.match(r"^[A-Z]", text) or re.search(r"\d", text):
         return False
-    if text.lower() in ORG_STOPLIST or "\n" in text:
+    if text.lower() in ORG_STOPLIST or "\n" in text or DOCUMENT_HEADS.search(text):
         return False
+    if all(w.lower() in TITLE_WORDS for w in words):
+        return False  # "Supreme Leader", "Foreign Minister": a title, not a name
     if label == "PERSON":
         return 2 <= len(words) <= 4 and all(re.match(r"^[A-Z][\w.'’-]*$", w) for w in words)
     if label == "ORG":
@@ -126,29 +136,47 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
     """Every actor mention in the cleaned text, with new actors for names the registry lacks."""
     text = parsed.text
     entities = []
-    for _, doc in parsed.paragraphs:
+    for start, doc in parsed.paragraphs:
         if is_title_case(doc.text):
             continue  # headline capitalisation makes every phrase look like a name
+        dateline = DATELINE.match(doc.text)
+        skip_to = start + dateline.end() if dateline else start
         for ent in doc.ents:
             s, e = span_bounds(ent)
-            entities.append((s, e, ent.label_))
+            if s >= skip_to:
+                entities.append((s, e, ent.label_))
+    found = registry_mentions(text, registry)
     mentions = []
-    for m in registry_mentions(text, registry):
-        contained = [(s, e) for s, e, label in entities
-                     if label in CONTAINER_LABELS and s <= m.start and m.end <= e and (e - s) > (m.end - m.start)]
-        if contained and not any(_starts_with_possessive(text, s, m) for s, _ in contained):
+    for m in found:
+        containers = [(s, e) for s, e, label in entities
+                      if label in CONTAINER_LABELS and s <= m.start and m.end <= e]
+        if any(_is_other_thing(text, s, e, m, found) for s, e in containers):
+            continue
+        if m.kind == "capital" and _is_venue(parsed, m):
             continue
         mentions.append(m)
+    generics = generic_orgs(registry)
+    mentions += qualified_org_mentions(text, mentions, generics, registry)
+    mentions += contextual_org_mentions(parsed, mentions, generics, registry)
     result = ActorResult(mentions=mentions)
     taken = [(m.start, m.end) for m in mentions]
+    exact_table, lower_table = registry.alias_table(), lower_alias_table(registry)
+    generic_names = {g for _, g in generics}
 
-    for s, e, label in entities:
+    for s, e, label in _refine_entities(text, entities):
         if label not in NEW_ACTOR_LABELS:
             continue
         name, ns, ne = clean_entity(text[s:e], s)
         if any(ts < ne and ns < te for ts, te in taken):
             continue
-        if not plausible_name(label, name):
+        if name in exact_table:
+            continue  # the registry pass already decided about this name here
+        known = lower_table.get(name.lower())
+        if known:  # "MOSCOW", "the Revolutionary guards": a registry name in other capitals
+            result.mentions.append(Mention(known[0], ns, ne, name, "registry", 0.75, known[1]))
+            taken.append((ns, ne))
+            continue
+        if not plausible_name(label, name) or name.lower() in generic_names:
             continue
         actor_id = slugify(name)
         if not actor_id:
@@ -167,10 +195,183 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
     return result
 
 
-def _starts_with_possessive(text: str, ent_start: int, m: Mention) -> bool:
-    """'China’s Ministry of Foreign Affairs': the state at the head of a possessive still counts."""
-    lead = text[ent_start:m.start].strip().lower()
-    return lead in ("", "the") and re.match(r"^['’]s?\b", text[m.end:m.end + 2]) is not None
+_DERIVED: dict[tuple[str, str], dict] = {}  # tables derived from a registry, by (kind, registry digest)
+
+
+def _derived(kind: str, registry: Registry, make) -> dict:
+    key = (kind, registry.digest)
+    if key not in _DERIVED:
+        _DERIVED[key] = make(registry)
+    return _DERIVED[key]
+
+
+def _make_lower_alias_table(registry: Registry) -> dict:
+    table = {}
+    for alias, (actor_id, kind) in registry.alias_table().items():
+        table.setdefault(alias.lower(), set()).add((actor_id, kind))
+    return {k: next(iter(v)) for k, v in table.items() if len({a for a, _ in v}) == 1}
+
+
+def lower_alias_table(registry: Registry) -> dict:
+    """Lower-cased alias -> (actor id, kind), for aliases no two actors share in any case."""
+    return _derived("lower", registry, _make_lower_alias_table)
+
+
+def _make_generic_orgs(registry: Registry) -> dict:
+    states = {a.id: a for a in registry.actors.values() if a.type == "country"}
+    index = {}
+    for org in registry.actors.values():
+        if org.type != "organization" or org.affiliation_id not in states:
+            continue
+        state_forms = sorted({alias for alias, _ in states[org.affiliation_id].aliases} | {states[org.affiliation_id].name},
+                             key=len, reverse=True)
+        for alias in {org.name} | {a for a, _ in org.aliases}:
+            for form in state_forms:
+                generic = None
+                if alias.startswith(form + " "):
+                    generic = alias[len(form) + 1:]
+                elif alias.endswith(" of " + form) or alias.endswith(" of the " + form):
+                    generic = alias[: alias.rindex(" of ")]
+                if generic and len(generic.split()) >= 2 and ORG_HEAD_HINTS.search(generic):
+                    index.setdefault((org.affiliation_id, generic.lower()), org.id)
+                    break
+    return index
+
+
+def generic_orgs(registry: Registry) -> dict:
+    """{(state id, generic name): organisation id}, from registry aliases such as 'Russian
+    Foreign Ministry' -> (russia, 'foreign ministry')."""
+    return _derived("generic", registry, _make_generic_orgs)
+
+
+def qualified_org_mentions(text: str, mentions: list, generics: dict, registry: Registry) -> list:
+    """'Russia's foreign ministry', 'Iranian defence ministry': a state followed by a generic
+    organisation name links to that state's organisation; the state mention stays."""
+    if not generics:
+        return []
+    names = sorted({g for _, g in generics}, key=len, reverse=True)
+    after = re.compile(r"(?:['’]s?)?\s+(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    found = []
+    for m in mentions:
+        actor = registry.actors.get(m.actor_id)
+        if not actor or actor.type != "country" or m.kind not in ("name", "alias", "demonym"):
+            continue
+        hit = after.match(text, m.end)
+        if hit:
+            org_id = generics.get((m.actor_id, hit.group(1).lower()))
+            if org_id and not any(o.start < hit.end(1) and hit.start(1) < o.end for o in mentions):
+                found.append(Mention(org_id, hit.start(1), hit.end(1), hit.group(1), "registry", 0.85, "qualified"))
+    return found
+
+
+def contextual_org_mentions(parsed: Parsed, mentions: list, generics: dict, registry: Registry) -> list:
+    """'the Defence Ministry', 'foreign ministry spokeswoman Hua Chunying' with no state before
+    them: the ministry of the state named nearest in the same paragraph (before it if any,
+    else after it in the same sentence)."""
+    names = sorted({g for _, g in generics if re.search(r"\b(ministry|department)\b", g)}, key=len, reverse=True)
+    if not names:
+        return []
+    text = parsed.text
+    states = sorted((m for m in mentions if registry.actors.get(m.actor_id) and
+                     registry.actors[m.actor_id].type == "country"), key=lambda m: m.start)
+    found = []
+    for hit in re.finditer(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", text, re.IGNORECASE):
+        if any(o.start < hit.end() and hit.start() < o.end for o in mentions + found):
+            continue
+        para_start = text.rfind("\n\n", 0, hit.start()) + 1
+        sentence = parsed.sentence_at(hit.start())
+        before = [m for m in states if para_start <= m.start < hit.start()]
+        after = [m for m in states if sentence and hit.end() <= m.start < sentence.end]
+        state_id = _state_of_next_person(text, hit.end(), mentions, registry)
+        if state_id is None:
+            state = before[-1] if before else (after[0] if after else None)
+            state_id = state.actor_id if state else None
+        org_id = state_id and generics.get((state_id, hit.group(1).lower()))
+        if org_id:
+            found.append(Mention(org_id, hit.start(), hit.end(), hit.group(1), "context", 0.6, "generic"))
+    return found
+
+
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                  "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                  "december", "president", "mr", "ms", "mrs", "dr"}
+APPOSITIVE_PERSON = re.compile(r",\s+(?:an?|the|who)\s+(?:[\w-]+\s+){0,3}?(?:fellow|analyst|professor|researcher|"
+                               r"scholar|expert|director|specialist|economist|lecturer|editor|spokes\w+|adviser|"
+                               r"advisor|official|diplomat|lawmaker|journalist|who)\b")
+
+
+def _refine_entities(text: str, entities: list) -> list:
+    """Mend common NER slips before new actors are made from entities: an organisation named
+    'X at Y University' is two; a FAC that is an institution is an organisation; an 'ORG'
+    with a person's appositive ('Elif Demirtas, a fellow at') is a person; a PERSON cut to
+    its surname ('Roth' in 'Annika Roth') takes back the capitalised first name."""
+    out = []
+    for s, e, label in entities:
+        span = text[s:e]
+        if label == "FAC" and ORG_HEAD_HINTS.search(span):
+            label = "ORG"
+        if label == "ORG" and not ORG_HEAD_HINTS.search(span) and APPOSITIVE_PERSON.match(text, e):
+            label = "PERSON"
+        if label == "PERSON" and " " not in span.strip():
+            first = re.search(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$", text[max(0, s - 30):s])
+            if first and first.group(1).lower() not in TITLE_WORDS | STOP_WORDS | CALENDAR_WORDS:
+                s -= len(first.group(0))
+        if label == "ORG" and " at " in span:
+            left, right = span.split(" at ", 1)
+            if ORG_HEAD_HINTS.search(left) and ORG_HEAD_HINTS.search(right):
+                out.append((s, s + len(left), "ORG"))
+                out.append((e - len(right), e, "ORG"))
+                continue
+        out.append((s, e, label))
+    return out
+
+
+def _state_of_next_person(text: str, pos: int, mentions: list, registry: Registry) -> str | None:
+    """'foreign ministry spokesman Lin Jian': the state of the registry person the phrase titles."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        between = text[pos:m.start].split()
+        if m.start - pos > 40 or any(w.lower() not in TITLE_WORDS for w in between):
+            return None
+        actor = registry.actors.get(m.actor_id)
+        for _ in range(3):  # person -> organisation -> state
+            if actor is None or actor.type == "country":
+                break
+            actor = registry.actors.get(actor.affiliation_id) if actor.affiliation_id else None
+        return actor.id if actor is not None and actor.type == "country" else None
+    return None
+
+
+def _is_venue(parsed: Parsed, m: Mention) -> bool:
+    """'the Hollister Institute in Berlin', 'talks in Moscow': a capital after a noun and
+    'in'/'at' is where something is, not the state (unlike 'seen in Beijing as ...')."""
+    token = parsed.token_at(m.start)
+    if token is None or token.dep_ != "pobj" or token.head.lower_ not in LOCATION_PREPS:
+        return False
+    return token.head.head.pos_ in ("NOUN", "PROPN")
+
+
+LINK_WORDS = re.compile(r"(?:\s|['’]s?|\b(?:the|The|of|and|&)\b|[,.])*")
+
+
+def _is_other_thing(text: str, ent_start: int, ent_end: int, m: Mention, found: list[Mention]) -> bool:
+    """Whether an entity around a registry match names something else ('Carnegie Russia Eurasia
+    Center', 'the Korean War'), rather than the match itself ('the White House'), a possessive
+    ('China’s Ministry of Foreign Affairs') or known actors joined up ('the IRGC's Quds Force')."""
+    inside = sorted((f for f in found if ent_start <= f.start and f.end <= ent_end), key=lambda f: f.start)
+    pos = ent_start
+    for f in inside:
+        if f.start < pos:
+            continue
+        if not LINK_WORDS.fullmatch(text[pos:f.start]):
+            break
+        pos = f.end
+    else:
+        if LINK_WORDS.fullmatch(text[pos:ent_end]):
+            return False  # nothing but known actors and link words
+    lead = text[ent_start:m.start].strip()
+    return not (lead in ("", "the", "The") and re.match(r"^['’]s?\b", text[m.end:m.end + 2]))
 
 
 def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, taken: list) -> None:
@@ -232,9 +433,9 @@ def _title_before(text: str, name_start: int) -> tuple[str | None, int]:
     expected_end = name_start
     for w in reversed(words):
         gap = text[base + w.end(): expected_end]
-        if gap.strip():
-            break
         word = w.group(0)
+        if gap.strip() or "\n" in gap or (word.endswith(".") and word.lower() not in TITLE_WORDS):
+            break
         core = re.sub(r"['’]s$", "", word)
         if word.lower() in TITLE_WORDS or core.lower() in TITLE_WORDS:
             has_title_word = has_title_word or core.lower() not in {"former", "top", "senior", "acting", "first"}
