@@ -375,23 +375,31 @@ def _is_other_thing(text: str, ent_start: int, ent_end: int, m: Mention, found: 
 
 
 def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, taken: list) -> None:
-    """'Wen said' after 'Jodie Wen': surnames of new persons, after their first full mention."""
+    """'Wen said' after 'Jodie Wen', 'Wang said' after 'Wang Yi': a person's family name (the last
+    word, or the first for names written family-name first) links to them after their first full
+    mention, when no other person in the article shares it and no registry alias claims it."""
     first_seen = {}
-    for m in result.mentions:
-        actor = result.new_actors.get(m.actor_id)
-        if actor and actor.type == "person" and m.method == "ner":
-            first_seen.setdefault(actor.id, (m.end, actor.name.split()[-1]))
-    surname_owners = {}
-    for actor_id, (_, surname) in first_seen.items():
-        surname_owners.setdefault(surname, set()).add(actor_id)
-    for actor_id, (after, surname) in first_seen.items():
-        if len(surname_owners[surname]) > 1 or surname in registry.alias_table():
-            continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", text):
-            if m.start() < after or any(ts < m.end() and m.start() < te for ts, te in taken):
+    for m in sorted(result.mentions, key=lambda m: m.start):
+        actor = result.new_actors.get(m.actor_id) or registry.actors.get(m.actor_id)
+        full_name = m.method == "ner" or (m.method == "registry" and m.kind == "name")
+        if actor and actor.type == "person" and full_name and len(actor.name.split()) >= 2:
+            words = actor.name.split()
+            first_seen.setdefault(actor.id, (m.end, {words[0], words[-1]}))
+    owners = {}
+    for actor_id, (_, names) in first_seen.items():
+        for name in names:
+            owners.setdefault(name, set()).add(actor_id)
+    aliases = registry.alias_table()
+    for actor_id, (after, names) in first_seen.items():
+        for name in names:
+            if len(owners[name]) > 1 or name in aliases or len(name) < 2 or not name[0].isupper() \
+                    or name.lower() in STOP_WORDS or name.endswith("."):
                 continue
-            result.mentions.append(Mention(actor_id, m.start(), m.end(), surname, "surname", 0.75, "surname"))
-            taken.append(m.span())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z][a-z])", text):
+                if m.start() < after or any(ts < m.end() and m.start() < te for ts, te in taken):
+                    continue
+                result.mentions.append(Mention(actor_id, m.start(), m.end(), name, "surname", 0.75, "surname"))
+                taken.append(m.span())
 
 
 def _add_titles_and_roles(parsed: Parsed, result: ActorResult, registry: Registry) -> None:

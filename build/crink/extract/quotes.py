@@ -11,6 +11,7 @@
    and a clausal complement.
 """
 
+import re
 from dataclasses import dataclass
 
 from crink.extract.actors import ActorResult
@@ -29,6 +30,8 @@ CUE_LEMMAS = {
     "estimate", "believe", "stress", "underline", "underscore", "point", "mention", "announce", "answer",
     "lament", "boast", "concede", "threaten", "oppose", "support", "put", "read", "show", "release", "publish",
 }
+SPEECH_LEMMAS = {"say", "tell", "add", "write", "state", "declare", "announce", "remark", "explain", "note", "warn",
+                 "insist", "stress", "claim", "argue", "reply", "respond", "comment", "call", "describe"}
 INDIRECT_LEMMAS = {
     "say", "tell", "add", "note", "remark", "explain", "claim", "state", "warn", "write", "insist", "stress",
     "emphasize", "emphasise", "argue", "suggest", "reply", "respond", "comment", "conclude", "acknowledge",
@@ -306,16 +309,24 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     acc = _according_to(frame_tokens)
     if acc:
         according, pobj = acc
-        cue_subject = _subject_of(according.head) if according.head is not according else None
-        target = pobj
-        # "X said ..., according to a readout": the readout's author only if no speaker in the sentence
-        if cue_subject is not None and not (span.content_start <= offset(cue_subject) < span.content_end):
-            target = cue_subject
-        s, e = _phrase_bounds(target)
-        actor_id, method, conf = resolver.resolve(target, s, e)
-        if actor_id is None and target is not pobj:
-            s, e = _phrase_bounds(pobj)
-            actor_id, method, conf = resolver.resolve(pobj, s, e)
+        # "X told Y that ..., according to a readout": the person whose words the readout reports,
+        # found as the subject of a clause above 'according'; else the readout's source itself
+        candidates = []
+        for head in according.ancestors:
+            subject = _subject_of(head)
+            if subject is not None and not (span.content_start <= offset(subject) < span.content_end):
+                candidates.append(subject)
+        candidates.append(pobj)
+        candidates += [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
+        first_try = None
+        for target in candidates:
+            s, e = _phrase_bounds(target)
+            actor_id, method, conf = resolver.resolve(target, s, e)
+            first_try = first_try or (actor_id, method, conf, s, e)
+            if actor_id:
+                break
+        else:
+            actor_id, method, conf, s, e = first_try
         return Attribution(actor_id, parsed.text[s:e], "according to", f"according-to/{method}", conf, s), first
 
     cues = [t for t in frame_tokens if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")]
@@ -325,14 +336,20 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     def governs(cue):
         return any(cue in t.ancestors for t in quote_tokens) or any(c.i in quote_ids for c in cue.children)
 
-    cues.sort(key=lambda c: (not governs(c), abs(offset(c) - span.content_start)))
+    cues.sort(key=lambda c: (not governs(c), c.lemma_.lower() not in SPEECH_LEMMAS, abs(offset(c) - span.content_start)))
+    unresolved = None
     for cue in cues:
         subject = _subject_of(cue)
         if subject is None or span.content_start <= offset(subject) < span.content_end:
             continue
         s, e = _phrase_bounds(subject)
         actor_id, method, conf = resolver.resolve(subject, s, e)
-        return Attribution(actor_id, parsed.text[s:e], cue.text, f"cue/{method}", conf, s), first
+        attribution = Attribution(actor_id, parsed.text[s:e], cue.text, f"cue/{method}", conf, s)
+        if actor_id:
+            return attribution, first
+        unresolved = unresolved or attribution  # a nearer cue's subject may be 'the aim'; try the others
+    if unresolved:
+        return unresolved, first
 
     # the quote holds the verb; its subject stands just before the opening mark (Putin "reaffirmed ...")
     for t in quote_tokens:
@@ -419,39 +436,70 @@ def _paragraph_is_quote_only(text: str, span: QuoteSpan) -> bool:
     return span.open_pos == para_start
 
 
+def _words_outside(text: str, start: int, end: int, quote_ranges) -> int:
+    return sum(1 for m in re.finditer(r"\w+", text[start:end])
+               if not any(qs <= start + m.start() < qe for qs, qe in quote_ranges))
+
+
+def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[start:start + 5].lower() == "that ":
+        start += 5
+    while end > start and text[end - 1] in ".,;: ":
+        end -= 1
+    while start < end and text[start] in ",; ":
+        start += 1
+    return start, end
+
+
 def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Quote]:
-    """Reported speech without marks: named speaker + reporting verb + clausal complement."""
+    """Reported speech: a named speaker, a reporting verb and a clausal complement, before the
+    verb or after it ('..., the Kremlin said in a statement'), or a clause 'according to' a
+    named source. Quoted words inside the clause stay (they are also partial quotes)."""
+    text = parsed.text
     found = []
     for sentence in parsed.sentences:
+        in_sentence = []
         for verb in sentence.span:
             if verb.lemma_.lower() not in INDIRECT_LEMMAS or verb.pos_ not in ("VERB",):
                 continue
             if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                continue
-            tokens = [t for t in comp.subtree]
-            c_start = offset(tokens[0])
-            c_end = offset(tokens[-1]) + len(tokens[-1].text)
-            if any(qs < c_end and c_start < qe for qs, qe in quote_ranges):
-                continue  # the words are quoted: the marks rule covers them
-            if c_start < offset(verb):
-                continue  # "..., he said" without marks is rare; skip inverted forms
-            if tokens[0].lower_ == "that":
-                c_start = offset(tokens[1]) if len(tokens) > 1 else c_start
-            while c_end > c_start and parsed.text[c_end - 1] in ".,;: ":
-                c_end -= 1
-            if len(parsed.text[c_start:c_end].split()) < 3:
-                continue
             subject = _subject_of(verb)
-            if subject is None:
+            if comp is None or subject is None:
                 continue
+            tokens = list(comp.subtree)
+            c_start, c_end = _trim_clause(text, offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            if c_start < offset(verb) and not (c_end <= offset(subject) < offset(verb)):
+                continue  # inverted only as '<clause>, <speaker> said'
+            if _words_outside(text, c_start, c_end, quote_ranges) < 3:
+                continue  # the words are quoted: the marks rule covers them
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)
             if actor_id is None:
                 continue
-            found.append(Quote(c_start, c_end, parsed.text[c_start:c_end], "indirect", actor_id,
-                               parsed.text[s:e], verb.text, sentence.start, sentence.end,
-                               f"indirect/{method}", round(conf * 0.9, 2)))
+            in_sentence.append(Quote(c_start, c_end, text[c_start:c_end], "indirect", actor_id, text[s:e], verb.text,
+                                     sentence.start, sentence.end, f"indirect/{method}", round(conf * 0.9, 2)))
+        acc = _according_to(sentence.span)
+        if acc and not in_sentence:
+            according, pobj = acc
+            a_start = offset(according)
+            a_end = max(offset(t) + len(t.text) for t in pobj.subtree)
+            if text[sentence.start:a_start].strip(" ,") and not text[a_end:sentence.end].strip(" .,"):
+                c_start, c_end = _trim_clause(text, sentence.start, a_start)
+            elif not text[sentence.start:a_start].strip(" ,"):
+                c_start, c_end = _trim_clause(text, a_end, sentence.end)
+            else:
+                c_start = c_end = 0
+            if _words_outside(text, c_start, c_end, quote_ranges) >= 3:
+                targets = [pobj] + [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
+                for target in targets:
+                    s, e = _phrase_bounds(target)
+                    actor_id, method, conf = resolver.resolve(target, s, e)
+                    if actor_id:
+                        in_sentence.append(Quote(c_start, c_end, text[c_start:c_end], "indirect", actor_id, text[s:e],
+                                                 "according to", sentence.start, sentence.end,
+                                                 f"indirect/according-to/{method}", round(conf * 0.85, 2)))
+                        break
+        found += in_sentence
     return found
