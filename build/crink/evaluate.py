@@ -160,6 +160,28 @@ def score_sets(gold: set, extracted: set, score: Score, where: str, what: str):
         score.errors.append(f"{where}: missed {what} {item}")
 
 
+def score_agreements(gold: list, records: dict, registry_keys: dict, score: Score, where: str):
+    """A gold agreement is found by an extracted one linked to the same registry agreement
+    (gold `id`), or with the same (parties, year)."""
+    keys = dict(registry_keys)
+    for g in records["new_agreements"]:
+        keys[g["id"]] = (tuple(sorted(g["parties"])), int(g["signed"][:4]) if g.get("signed") else None)
+    extracted = {m["agreement_id"]: keys.get(m["agreement_id"]) for m in records["agreement_mentions"]}
+    unmatched = dict(extracted)
+    for g in gold:
+        key = (tuple(sorted(g["parties"])), g.get("year"))
+        hit = g.get("id") if g.get("id") in unmatched else next((a for a, k in unmatched.items() if k == key), None)
+        if hit is None:
+            score.fn += 1
+            score.errors.append(f"{where}: missed agreement {g.get('id') or key}")
+        else:
+            score.tp += 1
+            del unmatched[hit]
+    for agreement_id, key in unmatched.items():
+        score.fp += 1
+        score.errors.append(f"{where}: spurious agreement {agreement_id} {key}")
+
+
 def _state(actor_id: str, actors: dict) -> str:
     row = actors.get(actor_id)
     if row and row["type"] == "person" and row.get("affiliation_id"):
@@ -183,16 +205,7 @@ def score_article(gold: dict, records: dict, actors: dict, scores: dict):
     # `place` but are not actors in the gold's sense (tests/gold/README.md)
     found_actors = {m["actor_id"] for m in records["mentions"] if actors.get(m["actor_id"], {}).get("type") != "place"}
     score_sets(set(gold.get("actors") or []), found_actors, scores["actors"], where, "actor")
-    agreement_parties = {}
-    for g in records["new_agreements"]:
-        agreement_parties[g["id"]] = (tuple(sorted(g["parties"])), int(g["signed"][:4]) if g.get("signed") else None)
-    found_agreements = set()
-    for m in records["agreement_mentions"]:
-        key = scores["_agreements"].get(m["agreement_id"]) or agreement_parties.get(m["agreement_id"])
-        if key:
-            found_agreements.add(key)
-    gold_agreements = {(tuple(sorted(g["parties"])), g.get("year")) for g in gold.get("agreements") or []}
-    score_sets(gold_agreements, found_agreements, scores["agreements"], where, "agreement")
+    score_agreements(gold.get("agreements") or [], records, scores["_agreements"], scores["agreements"], where)
     gold_events = {_event_key(e["type"], e["date"], e["precision"], e["participants"], actors): e["precision"]
                    for e in gold.get("events") or []}
     found_events = set()

@@ -16,11 +16,16 @@ from crink.extract.actors import ActorResult
 from crink.nlp import Parsed, offset
 from crink.registry import Registry, slugify
 
-AGREEMENT_HEADS = {"treaty", "pact", "accord", "agreement", "deal", "memorandum", "convention", "protocol"}
+AGREEMENT_HEADS = {"treaty", "pact", "accord", "agreement", "deal", "memorandum", "convention", "protocol", "armistice",
+                   "ceasefire", "truce", "statement", "declaration"}
+NEEDS_JOINT = {"statement", "declaration"}  # only a joint statement or declaration is an agreement
+DEFENCE_WORDS = re.compile(r"\b(defen[cs]e|mutual assistance|military assistance|alliance)\b", re.I)
 NEGATORS = {"lack", "lacks", "lacked", "lacking", "no", "without", "absence", "never", "not", "neither", "nor"}
 STATE_TYPES = ("country", "organization", "group")
 TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agreement": "agreement",
-                "deal": "agreement", "memorandum": "agreement", "convention": "treaty", "protocol": "agreement"}
+                "deal": "agreement", "memorandum": "agreement", "convention": "treaty", "protocol": "agreement",
+                "armistice": "armistice", "ceasefire": "ceasefire", "truce": "ceasefire",
+                "statement": "joint statement", "declaration": "joint statement"}
 YEAR = re.compile(r"(?<![\d$])(19|20)\d\d(?!\d)")
 
 
@@ -63,6 +68,9 @@ def _state_of(actor_id: str, actors: ActorResult, registry: Registry) -> str | N
     """An actor as a party: states and organisations as they are, persons by their affiliation."""
     actor = registry.actors.get(actor_id)
     kind = actor.type if actor else (actors.new_actors[actor_id].type if actor_id in actors.new_actors else None)
+    if kind in ("organization", "group") and actor and actor.affiliation_id in registry.actors \
+            and registry.actors[actor.affiliation_id].type == "country":
+        return actor.affiliation_id  # a ministry or armed force acts for its state
     if kind in STATE_TYPES:
         return actor_id
     if kind == "person":
@@ -87,7 +95,8 @@ def _negated(head) -> bool:
     return any(t.lower_ in NEGATORS for t in head.ancestors if t.i < head.i and head.i - t.i <= 6)
 
 
-def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry) -> tuple[list, dict]:
+def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
+                       published: str | None = None) -> tuple[list, dict]:
     """(agreement mentions, new agreements) for one article."""
     text = parsed.text
     mentions: list[AgreementMention] = []
@@ -101,6 +110,8 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry) 
     for _, doc in parsed.paragraphs:
         for head in doc:
             if head.lemma_.lower() not in AGREEMENT_HEADS or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if head.lemma_.lower() in NEEDS_JOINT and not any(c.lower_ == "joint" for c in head.lefts):
                 continue
             left = head.left_edge
             right = max((c.right_edge for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")),
@@ -126,7 +137,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry) 
             phrase = text[start:end]
             y = YEAR.search(phrase)
             year = int(y.group(0)) if y else clause_year
-            gid, method, confidence = _link(parties, year, phrase, registry)
+            gid, method, confidence = _link(parties, year, phrase, registry, published)
             if gid is None:
                 gid = slugify("-".join(sorted(parties)) + f"-{head.lemma_.lower()}" + (f"-{year}" if year else ""))
                 new_agreements.setdefault(gid, NewAgreement(gid, _name(phrase), TYPE_BY_HEAD[head.lemma_.lower()],
@@ -158,12 +169,18 @@ def _name(phrase: str) -> str:
     return re.sub(r"^(a|an|the|its|their|his|her)\s+", "", phrase, flags=re.I)
 
 
-def _link(parties: list[str], year: int | None, phrase: str, registry: Registry):
-    """The registry agreement with exactly these parties (and this year, if given)."""
+def _link(parties: list[str], year: int | None, phrase: str, registry: Registry, published: str | None = None):
+    """The registry agreement with exactly these parties: narrowed by the year if given, by
+    being signed by the publication date, and by a mutual-defence clause when the phrase
+    speaks of defence."""
     wanted = set(parties)
     candidates = [g for g in registry.agreements.values() if set(g.parties) == wanted]
     if year:
         candidates = [g for g in candidates if g.signed and int(g.signed[:4]) == year]
+    if published and len(candidates) > 1:
+        candidates = [g for g in candidates if not g.signed or g.signed[:len(published)] <= published] or candidates
+    if len(candidates) > 1 and DEFENCE_WORDS.search(phrase):
+        candidates = [g for g in candidates if g.provisions.get("defense") == 1] or candidates
     if len(candidates) > 1:
         words = set(re.findall(r"[a-z]+", phrase.lower())) - {"a", "an", "the", "with", "and", "of"}
         scored = sorted(candidates, key=lambda g: -len(words & set(re.findall(r"[a-z]+", " ".join([g.name, *g.aliases]).lower()))))
