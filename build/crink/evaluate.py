@@ -119,14 +119,16 @@ def score_quotes(text: str, gold: list, extracted: list, found: Score, kinds: Sc
     taken = set()
     for g, (gs, ge) in gold_spans:
         words = _words(text, gs, ge)
-        best = None
+        best, best_overlap = None, 0.0
         for i, q in enumerate(extracted):
             if i in taken:
                 continue
             inside = sum(1 for ws, we in words if q["start"] <= ws and we <= q["end"])
             if words and inside / len(words) >= 0.8:
-                best = i
-                break
+                # of the spans that cover the gold words, the one closest to the gold span
+                overlap = (min(ge, q["end"]) - max(gs, q["start"])) / (max(ge, q["end"]) - min(gs, q["start"]))
+                if overlap > best_overlap:
+                    best, best_overlap = i, overlap
         if best is None:
             found.fn += 1
             found.errors.append(f"{where}: missed quote {g['text'][:60]!r}")
@@ -183,10 +185,18 @@ def score_agreements(gold: list, records: dict, registry_keys: dict, score: Scor
 
 
 def _state(actor_id: str, actors: dict) -> str:
-    row = actors.get(actor_id)
-    if row and row["type"] == "person" and row.get("affiliation_id"):
-        return row["affiliation_id"]
-    return actor_id
+    """Events are compared between states: a person, ministry or armed force counts as the
+    state it belongs to (following affiliations up to a country), anything else as itself."""
+    current = actor_id
+    for _ in range(4):
+        row = actors.get(current)
+        if not row or row["type"] == "country":
+            break
+        parent = row.get("affiliation_id")
+        if not parent or parent not in actors:
+            break
+        current = parent
+    return current if actors.get(current, {}).get("type") == "country" else actor_id
 
 
 def _event_key(plover: str, date: str, precision: str, participants, actors: dict) -> tuple:
