@@ -266,8 +266,9 @@ def rows(results: dict) -> list[dict]:
 def format_table(title: str, table: list[dict]) -> str:
     lines = [title, f"{'set':9} {'target':19} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'n':>5}  target"]
     for r in table:
-        lines.append(f"{r['set']:9} {r['target']:19} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
-                     f"{r['accuracy']:6.3f} {r['n']:5}  {r['metric']} >= {r['threshold']} "
+        prf = [f"{r[k]:6.3f}" if r["metric"] != "accuracy" else f"{'-':>6}" for k in ("precision", "recall", "f1")]
+        acc = f"{r['accuracy']:6.3f}" if r["metric"] == "accuracy" else f"{'-':>6}"
+        lines.append(f"{r['set']:9} {r['target']:19} {' '.join(prf)} {acc} {r['n']:5}  {r['metric']} >= {r['threshold']} "
                      f"{'ok' if r['met'] else 'MISSED'}")
     return "\n".join(lines)
 
