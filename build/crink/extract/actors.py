@@ -209,7 +209,7 @@ def _make_lower_alias_table(registry: Registry) -> dict:
     table = {}
     for alias, (actor_id, kind) in registry.alias_table().items():
         table.setdefault(alias.lower(), set()).add((actor_id, kind))
-    return {k: next(iter(v)) for k, v in table.items() if len({a for a, _ in v}) == 1}
+    return {k: min(v) for k, v in table.items() if len({a for a, _ in v}) == 1}
 
 
 def lower_alias_table(registry: Registry) -> dict:
@@ -220,12 +220,12 @@ def lower_alias_table(registry: Registry) -> dict:
 def _make_generic_orgs(registry: Registry) -> dict:
     states = {a.id: a for a in registry.actors.values() if a.type == "country"}
     index = {}
-    for org in registry.actors.values():
+    for org in sorted(registry.actors.values(), key=lambda a: a.id):
         if org.type != "organization" or org.affiliation_id not in states:
             continue
         state_forms = sorted({alias for alias, _ in states[org.affiliation_id].aliases} | {states[org.affiliation_id].name},
                              key=len, reverse=True)
-        for alias in {org.name} | {a for a, _ in org.aliases}:
+        for alias in sorted({org.name} | {a for a, _ in org.aliases}):
             for form in state_forms:
                 generic = None
                 if alias.startswith(form + " "):
