@@ -64,7 +64,7 @@ def is_bio(line: str, position_from_end: int) -> bool:
 
 
 def bio_author(line: str) -> str | None:
-    """'Tom Joscelyn is a senior fellow at ...' -> 'Tom Joscelyn'."""
+    """'Mira Castell is a senior fellow at ...' -> 'Mira Castell'."""
     m = re.match(r"^([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) (?:is|was) (?:an?|the) ", line)
     return m.group(1) if m else None
 

@@ -1,7 +1,7 @@
 """Actor mentions: registry aliases (names, metonyms, capitals, demonyms) and new actors from NER.
 
 A person's title ("Chinese Foreign Minister") is kept on the mention; a new person's role and
-affiliation come from that title or an appositive ("Jodie Wen, a fellow at ..."). Later
+affiliation come from that title or an appositive ("Mira Castell, a fellow at ..."). Later
 surname-only references ("Wen said") link to the same person.
 """
 
@@ -375,7 +375,7 @@ def _is_other_thing(text: str, ent_start: int, ent_end: int, m: Mention, found: 
 
 
 def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, taken: list) -> None:
-    """'Wen said' after 'Jodie Wen', 'Wang said' after 'Wang Yi': a person's family name (the last
+    """'Castell said' after 'Mira Castell', 'Wang said' after 'Wang Yi': a person's family name (the last
     word, or the first for names written family-name first) links to them after their first full
     mention, when no other person in the article shares it and no registry alias claims it."""
     first_seen = {}
