@@ -285,6 +285,27 @@ def _span_tokens(sentence_span, start: int, end: int, inside: bool):
     return [t for t in sentence_span if (start <= offset(t) < end) == inside]
 
 
+def according_to_speaker(according, pobj, skip_start: int, skip_end: int, resolver: "Resolver"):
+    """'X told Y that ..., according to a readout by Z': the person whose words the readout
+    reports (the subject of a clause above 'according', outside [skip_start, skip_end)), else
+    the source itself or its author ('a readout published by Z'). -> (id, method, conf, start, end)"""
+    candidates = []
+    for head in according.ancestors:
+        subject = _subject_of(head)
+        if subject is not None and not (skip_start <= offset(subject) < skip_end):
+            candidates.append(subject)
+    candidates.append(pobj)
+    candidates += [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
+    first_try = None
+    for target in candidates:
+        s, e = _phrase_bounds(target)
+        actor_id, method, conf = resolver.resolve(target, s, e)
+        first_try = first_try or (actor_id, method, conf, s, e)
+        if actor_id:
+            return actor_id, method, conf, s, e
+    return first_try
+
+
 def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges) -> tuple[Attribution, object]:
     """Speaker and cue for one quoted span, from the sentences it stands in."""
     first = parsed.sentence_at(span.open_pos) or parsed.sentence_at(span.content_start)
@@ -309,24 +330,8 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     acc = _according_to(frame_tokens)
     if acc:
         according, pobj = acc
-        # "X told Y that ..., according to a readout": the person whose words the readout reports,
-        # found as the subject of a clause above 'according'; else the readout's source itself
-        candidates = []
-        for head in according.ancestors:
-            subject = _subject_of(head)
-            if subject is not None and not (span.content_start <= offset(subject) < span.content_end):
-                candidates.append(subject)
-        candidates.append(pobj)
-        candidates += [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
-        first_try = None
-        for target in candidates:
-            s, e = _phrase_bounds(target)
-            actor_id, method, conf = resolver.resolve(target, s, e)
-            first_try = first_try or (actor_id, method, conf, s, e)
-            if actor_id:
-                break
-        else:
-            actor_id, method, conf, s, e = first_try
+        actor_id, method, conf, s, e = according_to_speaker(according, pobj, span.content_start, span.content_end,
+                                                            resolver)
         return Attribution(actor_id, parsed.text[s:e], "according to", f"according-to/{method}", conf, s), first
 
     cues = [t for t in frame_tokens if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")]
@@ -441,13 +446,17 @@ def _words_outside(text: str, start: int, end: int, quote_ranges) -> int:
                if not any(qs <= start + m.start() < qe for qs, qe in quote_ranges))
 
 
-def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim_clause(text: str, start: int, end: int, quote_ranges=()) -> tuple[int, int]:
+    """Drop a leading 'that' and edge punctuation; keep the closing mark of a quote opened inside."""
     if text[start:start + 5].lower() == "that ":
         start += 5
     while end > start and text[end - 1] in ".,;: ":
         end -= 1
     while start < end and text[start] in ",; ":
         start += 1
+    for qs, qe in quote_ranges:
+        if start <= qs < end < qe:
+            end = qe
     return start, end
 
 
@@ -469,7 +478,8 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
             if comp is None or subject is None:
                 continue
             tokens = list(comp.subtree)
-            c_start, c_end = _trim_clause(text, offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            c_start, c_end = _trim_clause(text, offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text),
+                                          quote_ranges)
             if c_start < offset(verb) and not (c_end <= offset(subject) < offset(verb)):
                 continue  # inverted only as '<clause>, <speaker> said'
             if _words_outside(text, c_start, c_end, quote_ranges) < 3:
@@ -486,20 +496,16 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
             a_start = offset(according)
             a_end = max(offset(t) + len(t.text) for t in pobj.subtree)
             if text[sentence.start:a_start].strip(" ,") and not text[a_end:sentence.end].strip(" .,"):
-                c_start, c_end = _trim_clause(text, sentence.start, a_start)
+                c_start, c_end = _trim_clause(text, sentence.start, a_start, quote_ranges)
             elif not text[sentence.start:a_start].strip(" ,"):
-                c_start, c_end = _trim_clause(text, a_end, sentence.end)
+                c_start, c_end = _trim_clause(text, a_end, sentence.end, quote_ranges)
             else:
                 c_start = c_end = 0
             if _words_outside(text, c_start, c_end, quote_ranges) >= 3:
-                targets = [pobj] + [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
-                for target in targets:
-                    s, e = _phrase_bounds(target)
-                    actor_id, method, conf = resolver.resolve(target, s, e)
-                    if actor_id:
-                        in_sentence.append(Quote(c_start, c_end, text[c_start:c_end], "indirect", actor_id, text[s:e],
-                                                 "according to", sentence.start, sentence.end,
-                                                 f"indirect/according-to/{method}", round(conf * 0.85, 2)))
-                        break
+                actor_id, method, conf, s, e = according_to_speaker(according, pobj, c_end, c_end, resolver)
+                if actor_id:
+                    in_sentence.append(Quote(c_start, c_end, text[c_start:c_end], "indirect", actor_id, text[s:e],
+                                             "according to", sentence.start, sentence.end,
+                                             f"indirect/according-to/{method}", round(conf * 0.85, 2)))
         found += in_sentence
     return found
