@@ -118,3 +118,28 @@ def test_actor_ids_are_slugs_and_affiliations_resolve(db):
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["id"]), r["id"]
         if r["wikidata_id"]:
             assert re.fullmatch(r"Q[1-9]\d*", r["wikidata_id"])
+
+
+def test_actor_stats_summarise_mentions_and_quotes(db):
+    mentions, articles, spoken = {}, {}, {}
+    for r in db.execute("select actor_id, article_id from mentions"):
+        mentions[r["actor_id"]] = mentions.get(r["actor_id"], 0) + 1
+        articles.setdefault(r["actor_id"], set()).add(r["article_id"])
+    for r in db.execute("select speaker_id from quotes where speaker_id is not null"):
+        spoken[r["speaker_id"]] = spoken.get(r["speaker_id"], 0) + 1
+    stats = {r["actor_id"]: r for r in db.execute("select * from actor_stats")}
+    assert set(stats) == set(mentions) | set(spoken)
+    for actor_id, row in stats.items():
+        assert row["mentions"] == mentions.get(actor_id, 0), actor_id
+        assert row["articles"] == len(articles.get(actor_id, ())), actor_id
+        assert row["quotes_spoken"] == spoken.get(actor_id, 0), actor_id
+
+
+def test_summary_tables_cannot_be_written_directly(tmp_path):
+    from crink.store import DatabaseWriter
+
+    with pytest.raises(ValueError, match="actor_stats"):
+        with DatabaseWriter(tmp_path / "x.db", load_schema()) as writer:
+            writer.add("actor_stats", [{"actor_id": "x", "name": "X", "type": "person", "mentions": 1,
+                                        "articles": 1, "quotes_spoken": 0}])
+    assert not (tmp_path / "x.db").exists()

@@ -9,7 +9,7 @@ from crink.paths import SCHEMA_PATH
 
 SQL_TYPES = {"text": str, "integer": int, "real": float}
 COLUMN_KEYS = {"type", "description", "pk", "fk", "not_null", "values", "unit"}
-TABLE_KEYS = {"description", "label", "sort", "facets", "fts", "hidden", "columns"}
+TABLE_KEYS = {"description", "label", "sort", "facets", "fts", "hidden", "fill", "columns"}
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Table:
     facets: list[str] = field(default_factory=list)
     fts: list[str] = field(default_factory=list)
     hidden: bool = False
+    fill: str | None = None  # a select computing the rows from the other tables (a summary table)
 
     @property
     def pk(self) -> list[str]:

@@ -92,12 +92,24 @@ class DatabaseWriter:
         if not rows:
             return
         check_rows(self.schema, {table: rows})
+        if self.schema.tables[table].fill:
+            raise ValueError(f"table {table} is computed by the build (schema.yml fill), not written")
         with self.conn:
             self.db[table].insert_all(rows, batch_size=1000)
         self.counts[table] += len(rows)
 
+    def _fill_summary_tables(self) -> None:
+        """Tables with a `fill` select in schema.yml, computed from the rows loaded."""
+        for table in _dependency_order(self.schema):
+            if table.fill:
+                names = ", ".join(f'"{c.name}"' for c in table.columns)
+                with self.conn:
+                    cursor = self.conn.execute(f'insert into "{table.name}" ({names}) {table.fill}')
+                self.counts[table.name] = cursor.rowcount
+
     def commit(self) -> Path:
-        """Indexes, full-text search, foreign key check, then the atomic rename."""
+        """Summary tables, indexes, full-text search, foreign key check, then the atomic rename."""
+        self._fill_summary_tables()
         for table in self.schema.tables.values():
             for column, _, _ in table.foreign_keys:
                 self.db[table.name].create_index([column], if_not_exists=True)
@@ -130,6 +142,7 @@ def _create_indexes(db: sqlite_utils.Database) -> None:
     """Indexes for the columns Datasette sorts and facets on."""
     for table, columns in [("events", ["date_start"]), ("events", ["type"]), ("quotes", ["kind"]),
                            ("articles", ["published"]), ("articles", ["publisher"]), ("actors", ["type"]),
-                           ("mentions", ["article_id", "actor_id"])]:
+                           ("mentions", ["article_id", "actor_id", "start"]),
+                           ("quotes", ["article_id", "start"]), ("quotes", ["article_id", "speaker_id"])]:
         if table in db.table_names():
             db[table].create_index(columns, if_not_exists=True)
