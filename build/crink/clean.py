@@ -32,6 +32,7 @@ BIO = re.compile(
 )
 BIO_MAX_WORDS = 60
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+LINE_CHARS = str.maketrans({"\u00a0": " ", **{ch: None for ch in INVISIBLE}})
 
 
 @dataclass
@@ -46,8 +47,7 @@ class Cleaned:
 
 def normalise_line(line: str) -> str:
     """Strip invisible characters and edge whitespace; NBSP becomes a space."""
-    line = "".join(" " if ch == "\u00a0" else ch for ch in line if ch not in INVISIBLE)
-    return line.strip()
+    return line.translate(LINE_CHARS).strip()
 
 
 def strip_markdown(line: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from crink.errors import InputError
+from crink.ingest import SafeLoader
 
 ACTOR_TYPES = {"person", "country", "organization", "group", "place"}
 AGREEMENT_TYPES = {"treaty", "partnership", "agreement", "resolution", "accord", "other"}
@@ -73,7 +74,7 @@ class Registry:
 
 def _load_yaml(path: Path, top_key: str) -> list:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise InputError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None)
@@ -85,7 +86,7 @@ def _load_yaml(path: Path, top_key: str) -> list:
 
 def _item_lines(path: Path, top_key: str) -> list[int]:
     """Line number where each item of the top-level list starts, for error messages."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     for key, value in (node.value if node is not None else []):
         if key.value == top_key and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]
