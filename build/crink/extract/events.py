@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, TimeExpr, find_time_expressions
+from crink.extract.reference import Resolver, actor_type
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
 # lemma -> PLOVER type; verbs and event nouns
 LEXICON = {
-    "SUPPORT": "sign ratify conclude formalize formalise endorse recognize recognise back ink seal signing ratification",
+    "SUPPORT": "sign ratify conclude formalize formalise endorse recognize recognise back ink seal signing ratification "
+               "praise hail laud commend applaud",
     "AGREE": "agree pledge promise vow offer commit propose accept approve establish launch upgrade elevate deepen "
              "expand strengthen announce",
     "CONSULT": "meet visit call talk host discuss consult negotiate confer telephone summit meeting visit talks "
@@ -58,6 +60,10 @@ CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "xcomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TARGET_PREPS = {"against", "on", "to", "at", "into"}
 PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
+OCCASION_PREPS = {"during", "at", "in"}
+PLACE_PREPS = {"in", "from", "at"}  # "sanctioned companies in China": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
                  r"defen[cs]e|naval|warships?|army|artillery|nuclear)\b"),
@@ -95,6 +101,9 @@ def event_type(trigger) -> str | None:
                 return TYPE_OF[_lemma(child)]
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
+    if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        return "CONSULT" if any(o.pos_ == "PROPN" for o in objects) else "SUPPORT"
     plover = TYPE_OF.get(lemma) or TYPE_OF.get(trigger.text.lower())
     if plover and trigger.pos_ in ("VERB", "NOUN", "PROPN"):
         return plover
@@ -123,6 +132,8 @@ def _is_unreal(trigger) -> bool:
     for child in trigger.children:
         if child.dep_ == "neg":
             return True
+        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True
         if child.dep_ == "aux" and _lemma(child) in HYPOTHETICAL:
             return True
         if child.dep_ == "mark" and _lemma(child) in CONDITIONAL_MARKS:
@@ -137,14 +148,16 @@ def _is_unreal(trigger) -> bool:
     return False
 
 
-def _clause_tokens(trigger) -> list:
-    """The trigger's own clause: its subtree without embedded clauses and conjoined predicates."""
+def _clause_tokens(trigger, keep_xcomp: bool = False) -> list:
+    """The trigger's own clause: its subtree without embedded clauses and conjoined predicates
+    (open complements kept where they carry the content: "agreed to admit Iran")."""
     out, stack = [], [trigger]
     while stack:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") \
+                    and not (keep_xcomp and child.dep_ == "xcomp"):
                 continue
             if child.dep_ == "conj" and tok == trigger and child.pos_ in ("VERB", "AUX"):
                 continue
@@ -152,21 +165,107 @@ def _clause_tokens(trigger) -> list:
     return out
 
 
+def _inherited_subject(verb):
+    """A verb's subject, or the one it shares as a conjoined, open or adverbial clause
+    ("Kim was due to hold talks", "Putin is expected to visit"); a relative clause's
+    subject is the noun it modifies."""
+    token = verb
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "acomp", "advcl") or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _relative_antecedent(token):
+    """The noun a relative pronoun ("who", "which") stands for, or None."""
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "relcl" or clause.head == clause:
+            break
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
+
+
+def _noun_host(noun):
+    """The verb whose subject takes part in an event noun: a light verb's object ("held
+    talks", "ended a visit") or the occasion of the main verb ("during the talks, X asked")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in HOST_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+def _subject(trigger):
+    """The trigger's subject: its own, one inherited through conjoined, open or relative
+    clauses (a relative pronoun stands for the noun it modifies), or, for an event noun,
+    the subject of the verb it is the object of ("Xi ended a visit")."""
+    subject = None
+    if trigger.pos_ in ("VERB", "AUX"):
+        subject = _inherited_subject(trigger)
+    if subject is None and trigger.pos_ in ("NOUN", "PROPN"):
+        verb = _noun_host(trigger)
+        if verb is not None:
+            subject = _inherited_subject(verb)
+    if subject is not None and subject.tag_ in ("WP", "WDT"):
+        subject = _relative_antecedent(subject)
+    return subject
+
+
+def _nested(token, trigger, typed_by: set) -> bool:
+    """True for words in a phrase attached to a noun inside an argument ("Russia's use of
+    North Korean missiles against Ukraine": the missiles and Ukraine are not participants)."""
+    node = token
+    while node != trigger and node.head != node:
+        if node.dep_ == "prep" and node.head != trigger and node.head.pos_ in ("NOUN", "PROPN") \
+                and node.head.i not in typed_by \
+                and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS):
+            return True
+        node = node.head
+    return False
+
+
 def _roles(trigger, plover: str) -> dict:
     """token index -> role for the trigger's arguments."""
     roles = {}
-    subject = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
-    if not subject and trigger.dep_ in ("conj", "xcomp"):
-        subject = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
-    for s in subject:
-        for t in s.subtree:
+    subject = _subject(trigger)
+    if subject is not None:
+        for t in subject.subtree:
             roles.setdefault(t.i, "source")
-    for t in _clause_tokens(trigger):
+    clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
+    if plover == "THREATEN":  # "warned that the United States would strike Iranian sites"
+        for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
+            clause += [t for t in _clause_tokens(comp) if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
+                       or t.head.dep_ in ("nsubj", "dobj")]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for child in trigger.children:  # "Putin's visit", "a US strike", "Israeli strikes"
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                for t in child.subtree:
+                    roles.setdefault(t.i, "source")
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":  # "a strike killed X"
+            for obj in (c for c in trigger.head.children if c.dep_ == "dobj"):
+                for t in obj.subtree:
+                    roles.setdefault(t.i, "target")
+        verb = _noun_host(trigger) if trigger.dep_ == "pobj" else None
+        if verb is not None and plover in SYMMETRIC:  # "X told Y during the call"
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+                for t in obj.subtree:
+                    if not _nested(t, verb, set()):
+                        roles.setdefault(t.i, "participant")
+    for t in clause:
         if t.dep_ == "agent":
             for u in t.subtree:
                 roles[u.i] = "source"
-    for t in _clause_tokens(trigger):
-        if t.i in roles:
+    typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
+    for t in clause:
+        if t.i in roles or _nested(t, trigger, typed_by):
             continue
         prep = t
         while prep.head != trigger and prep.head != prep and prep.dep_ != "prep":
@@ -197,7 +296,8 @@ def _non_place(actor_id: str, actors: ActorResult, registry: Registry) -> bool:
 def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anchor: Anchor | None,
                    quote_ranges=()) -> list[EventReport]:
     """Dated event reports, one per (time expression, predicate), outside quoted speech."""
-    reports = []
+    resolver = Resolver(parsed, actors, registry, quote_ranges)
+    reports, earlier_states = [], []  # earlier_states: each report's states, for "the two sides"
     for sentence in parsed.sentences:
         span = sentence.span
         for time in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start):
@@ -211,13 +311,56 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 continue
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for trig in triggers:
-                report = _report(trig, time, sentence, parsed, actors, registry)
+                report = _report(trig, time, sentence, parsed, actors, registry, resolver, earlier_states)
                 if report:
                     reports.append(report)
+                    states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
+                    if len(states) > 1:
+                        earlier_states.append(states)
     return _dedupe(reports)
 
 
-def _report(trigger, time, sentence, parsed, actors, registry):
+def _in_person_name(tok, actors: ActorResult, registry: Registry) -> bool:
+    """True for a word modifying a person's name ("Chinese" and "UN" in "Chinese Foreign
+    Minister Wang Yi", "UN Secretary-General Ana Ruiz"): the person's affiliation, not
+    another participant."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ not in ("compound", "amod", "nmod", "poss", "flat") or node.head == node:
+            return False
+        node = node.head
+        pos = offset(node)
+        if any(actor_type(m.actor_id, actors, registry) == "person" for m in actors.at(pos, pos + len(node))):
+            return True
+    return False
+
+
+def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Resolver,
+                     earlier_states: list) -> list[str]:
+    """Actors a token of an argument stands for: a name, a relative pronoun's antecedent,
+    a pronoun, or "the two countries" (the states of the last event with that many, else the
+    last states named)."""
+    pos = offset(tok)
+    named = actors.at(pos, pos + len(tok))
+    people = [m.actor_id for m in named if actor_type(m.actor_id, actors, registry) == "person"]
+    if named:
+        return people or ([] if _in_person_name(tok, actors, registry) else [m.actor_id for m in named])
+    if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        antecedent = _relative_antecedent(tok)
+        if antecedent is not None:
+            at = offset(antecedent)
+            return [m.actor_id for m in actors.at(at, at + len(antecedent))]
+    if tok.lower_ in PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+        found = resolver.pronoun(tok)
+        return [found] if found else []
+    group = resolver.group(tok)
+    if group:
+        same_size = next((states for states in reversed(earlier_states) if len(states) == len(group)), None)
+        return same_size or group
+    return []
+
+
+def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier_states):
     plover = event_type(trigger)
     if plover is None or _is_unreal(trigger):
         return None
@@ -228,10 +371,10 @@ def _report(trigger, time, sentence, parsed, actors, registry):
         pos = offset(tok)
         if time.start <= pos < time.end:
             continue
-        for m in actors.at(pos, pos + len(tok)):
-            current = by_actor.get(m.actor_id)
+        for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
+            current = by_actor.get(actor_id)
             if current is None or (current != "source" and role == "source"):
-                by_actor[m.actor_id] = role
+                by_actor[actor_id] = role
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
     trigger_start = offset(trigger)

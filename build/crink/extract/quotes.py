@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from crink.extract.actors import ActorResult
+from crink.extract.reference import Resolver, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -38,12 +39,6 @@ INDIRECT_LEMMAS = {
     "admit", "caution", "observe", "assert", "contend", "maintain", "confirm", "clarify", "reiterate",
     "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny",
 }
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "group", "they": "group"}
-PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
-                "spokesperson", "official", "diplomat", "envoy", "ambassador", "analyst", "professor", "man",
-                "woman", "general", "commander", "secretary", "chief", "head", "director", "adviser", "advisor",
-                "fellow", "expert", "scholar", "researcher", "lawmaker", "senator", "politician", "strongman",
-                "autocrat", "dictator", "counterpart", "host", "author", "economist"}
 SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
 
 
@@ -168,96 +163,6 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 # --- attribution -------------------------------------------------------------------------------
 
-def _actor_type(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
-    if actor_id in registry.actors:
-        return registry.actors[actor_id].type
-    new = actors.new_actors.get(actor_id)
-    return new.type if new else None
-
-
-def _affiliation(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
-    if actor_id in registry.actors:
-        return registry.actors[actor_id].affiliation_id
-    new = actors.new_actors.get(actor_id)
-    return new.affiliation_id if new else None
-
-
-class Resolver:
-    """Turns a speaker phrase into an actor: names, pronouns and descriptions."""
-
-    def __init__(self, parsed: Parsed, actors: ActorResult, registry: Registry, quote_ranges):
-        self.parsed, self.actors, self.registry = parsed, actors, registry
-        self.quote_ranges = quote_ranges
-
-    def _outside_quotes(self, m) -> bool:
-        return not any(s <= m.start < e for s, e in self.quote_ranges)
-
-    def recent(self, before: int, want_type: str, affiliation: str | None = None, window: int = 1500):
-        """The last actor of a type mentioned before a position (outside quotes)."""
-        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
-            if m.start >= before or before - m.start > window or not self._outside_quotes(m):
-                continue
-            kind = _actor_type(m.actor_id, self.actors, self.registry)
-            if want_type == "person" and kind != "person":
-                continue
-            if want_type == "group" and kind not in ("organization", "group", "country"):
-                continue
-            if affiliation and _affiliation(m.actor_id, self.actors, self.registry) != affiliation:
-                continue
-            return m
-        return None
-
-    def resolve(self, head, phrase_start: int, phrase_end: int) -> tuple[str | None, str, float]:
-        """(actor id, method, confidence) for a subject phrase headed by token `head`."""
-        inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
-        people = [m for m in inside if _actor_type(m.actor_id, self.actors, self.registry) == "person"]
-        if people:
-            return people[-1].actor_id, "named", 0.92
-        head_text = head.text.lower()
-        head_pos = offset(head)
-        covering = [m for m in inside if m.start <= head_pos < m.end]
-        if covering:
-            return covering[0].actor_id, "named", 0.88
-        if head_text in PRONOUNS and head.tag_ in ("PRP",):
-            if head_text in ("they",):
-                return None, "pronoun", 0.0
-            m = self.recent(head_pos, PRONOUNS[head_text])
-            return (m.actor_id, "pronoun", 0.8) if m else (None, "pronoun", 0.0)
-        if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
-            states = [m.actor_id for m in inside if _actor_type(m.actor_id, self.actors, self.registry) == "country"]
-            if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
-                return None, "description", 0.0
-            m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
-            return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
-        if head.tag_ in ("NNS", "NNPS") and not covering:
-            return None, "generic", 0.0
-        groups = [m for m in inside if _actor_type(m.actor_id, self.actors, self.registry) in ("country", "organization", "group")]
-        if groups:
-            return groups[0].actor_id, "organisation", 0.75
-        return None, "unresolved", 0.0
-
-
-def _subject_of(verb):
-    """The subject of a verb, climbing through conjoined, adverbial and open clauses."""
-    token = verb
-    for _ in range(4):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.dep_ == "nsubjpass":
-                    agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                    if agent is not None:
-                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                        if pobj is not None:
-                            return pobj
-                    continue
-                return child
-        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and token.head is not token:
-            if token.dep_ == "relcl":
-                return token.head
-            token = token.head
-        else:
-            break
-    return None
 
 
 def _phrase_bounds(subject) -> tuple[int, int]:
@@ -291,7 +196,7 @@ def according_to_speaker(according, pobj, skip_start: int, skip_end: int, resolv
     the source itself or its author ('a readout published by Z'). -> (id, method, conf, start, end)"""
     candidates = []
     for head in according.ancestors:
-        subject = _subject_of(head)
+        subject = subject_of(head)
         if subject is not None and not (skip_start <= offset(subject) < skip_end):
             candidates.append(subject)
     candidates.append(pobj)
@@ -344,7 +249,7 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     cues.sort(key=lambda c: (not governs(c), c.lemma_.lower() not in SPEECH_LEMMAS, abs(offset(c) - span.content_start)))
     unresolved = None
     for cue in cues:
-        subject = _subject_of(cue)
+        subject = subject_of(cue)
         if subject is None or span.content_start <= offset(subject) < span.content_end:
             continue
         s, e = _phrase_bounds(subject)
@@ -359,7 +264,7 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     # the quote holds the verb; its subject stands just before the opening mark (Putin "reaffirmed ...")
     for t in quote_tokens:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
-            subject = _subject_of(t)
+            subject = subject_of(t)
             if subject is not None and offset(subject) < span.content_start and subject.i not in quote_ids:
                 s, e = _phrase_bounds(subject)
                 actor_id, method, conf = resolver.resolve(subject, s, e)
@@ -370,7 +275,7 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     before = parsed.text[first.start:span.open_pos].rstrip()
     if before.endswith(":"):
         root = first.span.root
-        subject = _subject_of(root)
+        subject = subject_of(root)
         if subject is not None and offset(subject) < span.open_pos:
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)
@@ -474,7 +379,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
             if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            subject = _subject_of(verb)
+            subject = subject_of(verb)
             if comp is None or subject is None:
                 continue
             tokens = list(comp.subtree)

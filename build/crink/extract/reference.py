@@ -1,0 +1,160 @@
+"""Who a phrase refers to: names, pronouns, descriptions and relative clauses.
+
+Shared by quote attribution (who speaks) and event coding (who acts): `subject_of` finds a
+predicate's subject through conjoined, open and relative clauses, and `Resolver` turns a
+subject phrase into an actor (a name inside it, or the last fitting actor for "he" or "the
+minister") or, for "the two countries" and "both sides", into the last states named.
+"""
+
+from crink.extract.actors import ActorResult
+from crink.nlp import Parsed, offset
+from crink.registry import Registry
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "group", "they": "group"}
+PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
+                "spokesperson", "official", "diplomat", "envoy", "ambassador", "analyst", "professor", "man",
+                "woman", "general", "commander", "secretary", "chief", "head", "director", "adviser", "advisor",
+                "fellow", "expert", "scholar", "researcher", "lawmaker", "senator", "politician", "strongman",
+                "autocrat", "dictator", "counterpart", "host", "author", "economist"}
+GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
+               "capital", "neighbour", "neighbor", "partner", "ally", "delegation", "party"}
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+
+def actor_type(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
+    if actor_id in registry.actors:
+        return registry.actors[actor_id].type
+    new = actors.new_actors.get(actor_id)
+    return new.type if new else None
+
+
+def affiliation_of(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
+    if actor_id in registry.actors:
+        return registry.actors[actor_id].affiliation_id
+    new = actors.new_actors.get(actor_id)
+    return new.affiliation_id if new else None
+
+
+class Resolver:
+    """Turns a speaker phrase into an actor: names, pronouns and descriptions."""
+
+    def __init__(self, parsed: Parsed, actors: ActorResult, registry: Registry, quote_ranges):
+        self.parsed, self.actors, self.registry = parsed, actors, registry
+        self.quote_ranges = quote_ranges
+
+    def _outside_quotes(self, m) -> bool:
+        return not any(s <= m.start < e for s, e in self.quote_ranges)
+
+    def recent(self, before: int, want_type: str, affiliation: str | None = None, window: int = 1500):
+        """The last actor of a type mentioned before a position (outside quotes)."""
+        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
+            if m.start >= before or before - m.start > window or not self._outside_quotes(m):
+                continue
+            kind = actor_type(m.actor_id, self.actors, self.registry)
+            if want_type == "person" and kind != "person":
+                continue
+            if want_type == "group" and kind not in ("organization", "group", "country"):
+                continue
+            if affiliation and affiliation_of(m.actor_id, self.actors, self.registry) != affiliation:
+                continue
+            return m
+        return None
+
+    def state_of(self, actor_id: str) -> str | None:
+        """The state an actor is or belongs to (one affiliation step)."""
+        if actor_type(actor_id, self.actors, self.registry) == "country":
+            return actor_id
+        parent = affiliation_of(actor_id, self.actors, self.registry)
+        return parent if parent and actor_type(parent, self.actors, self.registry) == "country" else None
+
+    def pronoun(self, token) -> str | None:
+        """He, she, his, her: the last person named as a subject in this or the previous
+        sentence (subjects are what a pronoun most often continues), else the last person."""
+        pos = offset(token)
+        index = self.parsed.sentence_index(pos)
+        floor = self.parsed.sentences[index - 1].start if index else 0
+        people = [m for m in self.actors.mentions if floor <= m.start < pos and self._outside_quotes(m)
+                  and actor_type(m.actor_id, self.actors, self.registry) == "person"]
+        for m in sorted(people, key=lambda m: m.start, reverse=True):
+            head = self.parsed.token_at(m.start)
+            for _ in range(3):
+                if head is None or head.dep_ not in ("compound", "flat", "appos"):
+                    break
+                head = head.head
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                return m.actor_id
+        recent = self.recent(pos, "person")
+        return recent.actor_id if recent else None
+
+    def group(self, head) -> list[str]:
+        """States for "the two countries", "both sides", "the three governments": the last
+        that many distinct states named before the phrase (outside quotes), or none."""
+        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        size = next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
+                     and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
+        if size is None:
+            return []
+        before, states = offset(head), []
+        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
+            if m.start >= before or before - m.start > 1500 or not self._outside_quotes(m):
+                continue
+            state = self.state_of(m.actor_id)
+            if state and state not in states:
+                states.append(state)
+                if len(states) == size:
+                    return sorted(states)
+        return []
+
+    def resolve(self, head, phrase_start: int, phrase_end: int) -> tuple[str | None, str, float]:
+        """(actor id, method, confidence) for a subject phrase headed by token `head`."""
+        inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
+        people = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "person"]
+        if people:
+            return people[-1].actor_id, "named", 0.92
+        head_text = head.text.lower()
+        head_pos = offset(head)
+        covering = [m for m in inside if m.start <= head_pos < m.end]
+        if covering:
+            return covering[0].actor_id, "named", 0.88
+        if head_text in PRONOUNS and head.tag_ in ("PRP",):
+            if head_text in ("they",):
+                return None, "pronoun", 0.0
+            m = self.recent(head_pos, PRONOUNS[head_text])
+            return (m.actor_id, "pronoun", 0.8) if m else (None, "pronoun", 0.0)
+        if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
+            states = [m.actor_id for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "country"]
+            if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
+                return None, "description", 0.0
+            m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
+            return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
+        if head.tag_ in ("NNS", "NNPS") and not covering:
+            return None, "generic", 0.0
+        groups = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) in ("country", "organization", "group")]
+        if groups:
+            return groups[0].actor_id, "organisation", 0.75
+        return None, "unresolved", 0.0
+
+
+def subject_of(verb):
+    """The subject of a verb, climbing through conjoined, adverbial and open clauses."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.dep_ == "nsubjpass":
+                    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return pobj
+                    continue
+                return child
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and token.head != token:
+            if token.dep_ == "relcl":
+                return token.head
+            token = token.head
+        else:
+            break
+    return None

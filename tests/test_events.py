@@ -1,0 +1,69 @@
+"""Event participants on invented news sentences: who takes part when the parse hides it."""
+
+import pytest
+
+from crink.extract import article_row, extract_records
+from crink.ingest import Article
+from crink.nlp import parse
+from crink.paths import DEFAULT_RAW
+from crink.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(DEFAULT_RAW)
+
+
+def events(body: str, registry) -> list[tuple[str, str, set]]:
+    """(type, date, actor ids) of every event report in a passage published 2025-05-23 (a Friday)."""
+    meta = {"published": "2025-05-23", "published_precision": "day"}
+    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
+                              meta=meta))
+    records = extract_records(row, parse(row["text"]), registry)
+    return [(r["type"], r["date"], {a for a, _ in r["actors"]}) for r in records["event_reports"]]
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_modifies(registry):
+    found = events("Iranian President Masoud Pezeshkian, who received Sergei Lavrov on Monday, said the talks "
+                   "had been useful.", registry)
+    assert ("CONSULT", "2025-05-19", {"masoud-pezeshkian", "sergei-lavrov"}) in found
+
+
+def test_a_subject_is_inherited_through_an_open_complement(registry):
+    found = events("Xi Jinping was due to hold talks with Kim Jong Un on Thursday.", registry)
+    assert any(t == "CONSULT" and {"xi-jinping", "kim-jong-un"} <= actors for t, _, actors in found)
+
+
+def test_a_pronoun_subject_is_the_person_last_named_as_subject(registry):
+    found = events("Vladimir Putin arrived in Beijing late on Tuesday, greeted by Wang Yi at the airport. "
+                   "On Wednesday he met Xi Jinping for three hours.", registry)
+    assert ("CONSULT", "2025-05-21", {"vladimir-putin", "xi-jinping"}) in found
+
+
+def test_the_two_countries_are_the_states_of_the_last_event_between_two(registry):
+    found = events("Russia and Iran held talks in Moscow on Monday. Analysts in Germany were surprised. "
+                   "On Tuesday the two countries signed a trade agreement.", registry)
+    assert ("SUPPORT", "2025-05-20", {"iran", "russia"}) in found
+
+
+def test_words_of_a_title_are_the_persons_affiliation_not_another_participant(registry):
+    found = events("Chinese Foreign Minister Wang Yi met Sergei Lavrov on Friday.", registry)
+    consult = [actors for t, _, actors in found if t == "CONSULT"]
+    assert consult and {"wang-yi", "sergei-lavrov"} <= consult[0] and "china" not in consult[0]
+
+
+def test_a_phrase_nested_inside_an_object_is_not_a_participant(registry):
+    found = events("On Monday China condemned Israel's air campaign against Iran.", registry)
+    accuse = [actors for t, _, actors in found if t == "ACCUSE"]
+    assert accuse == [{"china", "israel"}]
+
+
+def test_signing_no_agreement_is_not_a_signing(registry):
+    found = events("Vladimir Putin and Kim Jong Un met on Thursday but signed no agreements.", registry)
+    assert [t for t, _, _ in found] == ["CONSULT"]
+
+
+def test_welcoming_an_outcome_is_support_and_welcoming_a_visitor_is_a_meeting(registry):
+    assert [t for t, _, _ in events("China on Wednesday welcomed the outcome of the talks.", registry)] == ["SUPPORT"]
+    assert [t for t, _, _ in events("Kim Jong Un on Wednesday welcomed Sergei Lavrov to Pyongyang.",
+                                    registry)] == ["CONSULT"]
