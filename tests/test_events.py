@@ -67,3 +67,30 @@ def test_welcoming_an_outcome_is_support_and_welcoming_a_visitor_is_a_meeting(re
     assert [t for t, _, _ in events("China on Wednesday welcomed the outcome of the talks.", registry)] == ["SUPPORT"]
     assert [t for t, _, _ in events("Kim Jong Un on Wednesday welcomed Sergei Lavrov to Pyongyang.",
                                     registry)] == ["CONSULT"]
+
+
+def test_two_dates_for_one_predicate_are_two_events(registry):
+    found = events("Russian forces fired missiles at Ukrainian cities on May 2 and May 9, officials in Kyiv said.",
+                   registry)
+    assert {d for t, d, _ in found if t == "ASSAULT"} == {"2025-05-02", "2025-05-09"}
+
+
+def test_a_dated_agreement_noun_is_its_signing(registry):
+    found = events("Officials in Moscow and Pyongyang often cite the 1961 treaty between North Korea and the "
+                   "Soviet Union.", registry)
+    assert ("SUPPORT", "1961", {"north-korea", "soviet-union"}) in found
+
+
+def test_responding_with_sanctions_is_a_sanction_and_a_phone_call_is_a_meeting(registry):
+    found = events("The European Union responded on Monday with sanctions on Iranian drone makers. "
+                   "On Tuesday Xi Jinping spoke by telephone with Vladimir Putin.", registry)
+    types = {t: actors for t, _, actors in found}
+    assert {"european-union", "iran"} <= types["SANCTION"]
+    assert {"xi-jinping", "vladimir-putin"} <= types["CONSULT"]
+
+
+def test_their_is_the_states_last_named_together(registry):
+    found = events("China accused the United States and Britain of aggression after their warships struck "
+                   "targets in Yemen on Friday.", registry)
+    assault = [actors for t, _, actors in found if t == "ASSAULT"]
+    assert assault and {"united-states", "united-kingdom"} <= assault[0] and "china" not in assault[0]

@@ -32,6 +32,9 @@ ORG_STOPLIST = {"at a glance", "covid-19", "covid", "coronavirus", "news", "anal
 # A name ending in one of these is a document or agreement, not an actor.
 DOCUMENT_HEADS = re.compile(r"\b(Treaty|Agreement|Pact|Accords?|Charter|Convention|Declaration|Memorandum|"
                             r"Resolution|Protocol|Deal|Plan|Statement|Communiqu[eé]|Act|Law|Doctrine)$")
+# "Treaty of Friendship and Cooperation": words after a document's head name the document.
+DOCUMENT_NAME_LEAD = re.compile(r"\b(Treaty|Agreement|Pact|Accords?|Charter|Convention|Declaration|Memorandum|"
+                                r"Protocol)\s+(of|on|for)\s+(the\s+)?$")
 # "MOSCOW (Harbour Ledger) —": a dateline's place and agency are not mentions.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,60}\))?\s*[—–-]{1,2}\s")
 LOCATION_PREPS = {"in", "at", "near", "outside"}
@@ -176,7 +179,8 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             result.mentions.append(Mention(known[0], ns, ne, name, "registry", 0.75, known[1]))
             taken.append((ns, ne))
             continue
-        if not plausible_name(label, name) or name.lower() in generic_names:
+        if not plausible_name(label, name) or name.lower() in generic_names \
+                or DOCUMENT_NAME_LEAD.search(text[max(0, ns - 20):ns]):
             continue
         actor_id = slugify(name)
         if not actor_id:

@@ -34,7 +34,7 @@ LEXICON = {
     "THREATEN": "threaten warn threat ultimatum",
     "REQUEST": "urge demand request appeal ask",
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions",
-    "ASSAULT": "attack strike invade annex kill bomb shell shoot assassinate seize occupy invasion annexation "
+    "ASSAULT": "attack strike invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
                "war attack strike bombing assassination killing raid",
     "MOBILIZE": "mobilize mobilise mobilization",
     "RETREAT": "withdraw retreat ease lift release withdrawal",
@@ -43,7 +43,11 @@ LEXICON = {
 TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.split()}
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
-               "announce", "unveil", "open", "complete", "finish"}
+               "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
+               "restore", "tighten"}
+AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance"}
+RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer"}  # "responded with sanctions"
+CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
 OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
                 "exercises": "COOPERATE", "talk": "CONSULT", "talks": "CONSULT", "visit": "CONSULT",
                 "summit": "CONSULT", "meeting": "CONSULT", "call": "CONSULT", "veto": "REJECT",
@@ -63,6 +67,8 @@ PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
 OCCASION_PREPS = {"during", "at", "in"}
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
+                  "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "dozens of targets"
 PLACE_PREPS = {"in", "from", "at"}  # "sanctioned companies in China": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
@@ -101,6 +107,16 @@ def event_type(trigger) -> str | None:
                 return TYPE_OF[_lemma(child)]
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
+    if trigger.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:  # "the 2001 treaty": dated by its signing
+        return "SUPPORT"
+    if trigger.pos_ == "VERB" and lemma in RESPONSE_VERBS:
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and _lemma(c) in OBJECT_TYPES):
+                return OBJECT_TYPES[_lemma(obj)]
+    if trigger.pos_ == "VERB" and lemma == "speak":  # "spoke by telephone"
+        if any(c.dep_ == "prep" and c.lower_ == "by" and any(_lemma(o) in CALL_MEANS for o in c.children)
+               for c in trigger.children):
+            return "CONSULT"
     if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return "CONSULT" if any(o.pos_ == "PROPN" for o in objects) else "SUPPORT"
@@ -226,7 +242,9 @@ def _nested(token, trigger, typed_by: set) -> bool:
     while node != trigger and node.head != node:
         if node.dep_ == "prep" and node.head != trigger and node.head.pos_ in ("NOUN", "PROPN") \
                 and node.head.i not in typed_by \
-                and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS):
+                and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS) \
+                and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS) \
+                and not (_lemma(node) in PARTICIPANT_PREPS and _lemma(node.head) in CALL_MEANS):
             return True
         node = node.head
     return False
@@ -244,6 +262,9 @@ def _roles(trigger, plover: str) -> dict:
         for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
             clause += [t for t in _clause_tokens(comp) if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
                        or t.head.dep_ in ("nsubj", "dobj")]
+    if trigger.pos_ == "NOUN" and _lemma(trigger) in AGREEMENT_NOUNS:  # "Treaty of Friendship": a name
+        named = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        clause = [t for t in clause if t.i not in named]
     if trigger.pos_ in ("NOUN", "PROPN"):
         for child in trigger.children:  # "Putin's visit", "a US strike", "Israeli strikes"
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -264,6 +285,8 @@ def _roles(trigger, plover: str) -> dict:
             for u in t.subtree:
                 roles[u.i] = "source"
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
+    typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"  # "responded with sanctions"
+                 for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
     for t in clause:
         if t.i in roles or _nested(t, trigger, typed_by):
             continue
@@ -353,10 +376,30 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     if tok.lower_ in PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         found = resolver.pronoun(tok)
         return [found] if found else []
+    if tok.lower_ in ("they", "their", "them") and tok.tag_ in ("PRP", "PRP$"):
+        # "the US and Britain ... their forces": the states last named together in the
+        # sentence, else the parties of the last joint event ("their 2001 treaty")
+        together = _conjoined_before(tok, actors, resolver)
+        return together or (list(earlier_states[-1]) if earlier_states else [])
     group = resolver.group(tok)
     if group:
         same_size = next((states for states in reversed(earlier_states) if len(states) == len(group)), None)
         return same_size or group
+    return []
+
+
+def _conjoined_before(tok, actors: ActorResult, resolver: Resolver) -> list[str]:
+    """States of the last "X and Y" before a token in its sentence."""
+    def state(t):
+        at = offset(t)
+        return next((s for m in actors.at(at, at + len(t)) if (s := resolver.state_of(m.actor_id))), None)
+
+    for t in reversed([t for t in tok.sent if t.i < tok.i and t.dep_ == "conj"]):
+        head = t.head
+        members = [head] + [c for c in head.children if c.dep_ == "conj"]
+        states = sorted({s for s in map(state, members) if s})
+        if len(states) > 1:
+            return states
     return []
 
 
@@ -388,11 +431,11 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
 
 
 def _dedupe(reports: list[EventReport]) -> list[EventReport]:
-    """One report per trigger: the finest time expression wins."""
+    """Per trigger, the reports with the finest time expressions: "on Friday" beats "this
+    week", and "on December 30 and January 2" gives two events."""
     rank = {"day": 0, "month": 1, "season": 2, "year": 3}
-    best = {}
+    finest = {}
     for r in reports:
-        key = r.trigger_start
-        if key not in best or rank[r.time.precision] < rank[best[key].time.precision]:
-            best[key] = r
-    return sorted(best.values(), key=lambda r: (r.trigger_start, r.time.start))
+        finest[r.trigger_start] = min(finest.get(r.trigger_start, 9), rank[r.time.precision])
+    kept = {(r.trigger_start, r.time.date): r for r in reports if rank[r.time.precision] == finest[r.trigger_start]}
+    return sorted(kept.values(), key=lambda r: (r.trigger_start, r.time.start))
