@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, TimeExpr, find_time_expressions
-from crink.extract.reference import Resolver, actor_type
+from crink.extract.reference import Resolver, actor_type, relative_antecedent
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -198,16 +198,6 @@ def _inherited_subject(verb):
     return None
 
 
-def _relative_antecedent(token):
-    """The noun a relative pronoun ("who", "which") stands for, or None."""
-    clause = token.head
-    for _ in range(3):
-        if clause.dep_ == "relcl" or clause.head == clause:
-            break
-        clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else None
-
-
 def _noun_host(noun):
     """The verb whose subject takes part in an event noun: a light verb's object ("held
     talks", "ended a visit") or the occasion of the main verb ("during the talks, X asked")."""
@@ -231,7 +221,7 @@ def _subject(trigger):
         if verb is not None:
             subject = _inherited_subject(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT"):
-        subject = _relative_antecedent(subject)
+        subject = relative_antecedent(subject)
     return subject
 
 
@@ -369,7 +359,7 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     if named:
         return people or ([] if _in_person_name(tok, actors, registry) else [m.actor_id for m in named])
     if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
-        antecedent = _relative_antecedent(tok)
+        antecedent = relative_antecedent(tok)
         if antecedent is not None:
             at = offset(antecedent)
             return [m.actor_id for m in actors.at(at, at + len(antecedent))]

@@ -36,6 +36,16 @@ def affiliation_of(actor_id: str, actors: ActorResult, registry: Registry) -> st
     return new.affiliation_id if new else None
 
 
+def relative_antecedent(token):
+    """The noun a relative pronoun ("who", "which") stands for, or None."""
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "relcl" or clause.head == clause:
+            break
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
+
+
 class Resolver:
     """Turns a speaker phrase into an actor: names, pronouns and descriptions."""
 
@@ -109,6 +119,11 @@ class Resolver:
 
     def resolve(self, head, phrase_start: int, phrase_end: int) -> tuple[str | None, str, float]:
         """(actor id, method, confidence) for a subject phrase headed by token `head`."""
+        if head.tag_ in ("WDT", "WP") and head.dep_ in ("nsubj", "nsubjpass"):  # "the ministry, which said"
+            antecedent = relative_antecedent(head)
+            if antecedent is not None:
+                start = offset(antecedent.left_edge)
+                return self.resolve(antecedent, start, offset(antecedent) + len(antecedent))
         inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
         people = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "person"]
         if people:
