@@ -1,4 +1,4 @@
-"""Event participants on invented news sentences: who takes part when the parse hides it."""
+"""Event participants and agreement parties on invented news sentences: who takes part when the parse hides it."""
 
 import pytest
 
@@ -94,3 +94,24 @@ def test_their_is_the_states_last_named_together(registry):
                    "targets in Yemen on Friday.", registry)
     assault = [actors for t, _, actors in found if t == "ASSAULT"]
     assert assault and {"united-states", "united-kingdom"} <= assault[0] and "china" not in assault[0]
+
+
+def agreements(body: str, registry, published: str = "2025-05-23") -> list[tuple[str, tuple]]:
+    meta = {"published": published, "published_precision": "day"}
+    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
+                              meta=meta))
+    records = extract_records(row, parse(row["text"]), registry)
+    new = {g["id"]: tuple(g["parties"]) for g in records["new_agreements"]}
+    return [(m["agreement_id"], new.get(m["agreement_id"])) for m in records["agreement_mentions"]]
+
+
+def test_a_signing_dated_by_the_sentence_links_to_that_years_registry_agreement(registry):
+    found = agreements("Vladimir Putin and Xi Jinping signed a joint statement in Beijing on Thursday.",
+                       registry, published="2024-05-17")
+    assert [gid for gid, _ in found] == ["china-russia-joint-statement-2024"]
+
+
+def test_the_two_governments_are_the_states_last_named_together(registry):
+    found = agreements("Officials from Iran and Armenia met in Yerevan on Monday, with a US envoy watching. "
+                       "On Tuesday the two governments signed an accord on a new road bridge.", registry)
+    assert [parties for _, parties in found] == [("armenia", "iran")]

@@ -60,9 +60,10 @@ def extract_records(article: dict, parsed: Parsed, registry: Registry) -> dict:
     aid, text = article["id"], article["text"]
     actors = find_actors(parsed, registry)
     quotes, terms = extract_quotes(parsed, actors, registry)
-    agreement_mentions, new_agreements = extract_agreements(parsed, actors, registry, article.get("published"))
-    marked = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     anchor = Anchor.from_published(article["published"], article["published_precision"])
+    agreement_mentions, new_agreements = extract_agreements(parsed, actors, registry, article.get("published"),
+                                                            anchor)
+    marked = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     events = extract_events(parsed, actors, registry, anchor, quote_ranges=marked)
     return {
         "article": article,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crink.extract.actors import ActorResult
+from crink.extract.dates import Anchor, find_time_expressions
+from crink.extract.reference import Resolver
 from crink.nlp import Parsed, offset
 from crink.registry import Registry, slugify
 
@@ -26,6 +28,7 @@ TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agree
                 "deal": "agreement", "memorandum": "agreement", "convention": "treaty", "protocol": "agreement",
                 "armistice": "armistice", "ceasefire": "ceasefire", "truce": "ceasefire",
                 "statement": "joint statement", "declaration": "joint statement"}
+SIGNING_LEMMAS = {"sign", "ink", "seal", "conclude", "adopt", "issue", "reach", "strike", "agree", "ratify"}
 YEAR = re.compile(r"(?<![\d$])(19|20)\d\d(?!\d)")
 
 
@@ -96,9 +99,10 @@ def _negated(head) -> bool:
 
 
 def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
-                       published: str | None = None) -> tuple[list, dict]:
+                       published: str | None = None, anchor: Anchor | None = None) -> tuple[list, dict]:
     """(agreement mentions, new agreements) for one article."""
     text = parsed.text
+    resolver = Resolver(parsed, actors, registry, ())
     mentions: list[AgreementMention] = []
     names = _registry_names(registry)
     if names:
@@ -127,7 +131,8 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 for child in verb.children:
                     if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
-                        parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
+                        found = _parties_in(s, e, actors, registry) or _referred_parties(child, resolver)
+                        parties += [p for p in found if p not in parties]
                     if child.dep_ in ("prep", "npadvmod") and child.i != head.i:
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         y = YEAR.search(text[s:e])
@@ -136,7 +141,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 continue
             phrase = text[start:end]
             y = YEAR.search(phrase)
-            year = int(y.group(0)) if y else clause_year
+            year = int(y.group(0)) if y else (clause_year or _signing_year(head, start, end, parsed, anchor))
             gid, method, confidence = _link(parties, year, phrase, registry, published)
             if gid is None:
                 gid = slugify("-".join(sorted(parties)) + f"-{head.lemma_.lower()}" + (f"-{year}" if year else ""))
@@ -147,6 +152,34 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             taken.append((start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions, new_agreements
+
+
+def _referred_parties(subject, resolver: Resolver) -> list[str]:
+    """Parties a subject refers to without naming them: "the two governments", "he"."""
+    head = subject if subject.dep_ != "agent" else next((c for c in subject.children if c.dep_ == "pobj"), subject)
+    group = resolver.group(head)
+    if group:
+        return group
+    if head.lower_ in ("he", "she") and head.tag_ == "PRP":
+        person = resolver.pronoun(head)
+        state = resolver.state_of(person) if person else None
+        return [state] if state else []
+    return []
+
+
+def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None) -> int | None:
+    """The year of the time expression dating the verb that signs or concludes the agreement
+    ("signed a joint statement on Thursday" in an article of 16 May 2024 -> 2024)."""
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGNING_LEMMAS:
+        return None
+    sentence = parsed.sentence_at(start)
+    if sentence is None:
+        return None
+    v_start, v_end = offset(verb.left_edge), offset(verb.right_edge) + len(verb.right_edge.text)
+    times = [t for t in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start)
+             if v_start <= t.start < v_end and not (start <= t.start < end)]
+    return min(times, key=lambda t: abs(t.start - offset(verb))).date_start.year if times else None
 
 
 def _clause_verbs(head) -> list:

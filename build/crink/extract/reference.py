@@ -106,16 +106,43 @@ class Resolver:
                      and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
         if size is None:
             return []
-        before, states = offset(head), []
-        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
-            if m.start >= before or before - m.start > 1500 or not self._outside_quotes(m):
-                continue
+        before = offset(head)
+        earlier = [m for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True)
+                   if m.start < before and before - m.start <= 1500 and self._outside_quotes(m)]
+        for m in earlier:  # the last states named together ("Russia and North Korea", "Putin and Kim")
+            together = self._named_together(m)
+            if len(together) == size:
+                return together
+        states = []
+        for m in earlier:  # else the last that many states named
             state = self.state_of(m.actor_id)
             if state and state not in states:
                 states.append(state)
                 if len(states) == size:
                     return sorted(states)
         return []
+
+    def _named_together(self, mention) -> list[str]:
+        """States of the coordination ("X and Y") a mention stands in, or []."""
+        token = self.parsed.token_at(mention.start)
+        if token is None:
+            return []
+        while token.dep_ in ("compound", "amod", "flat") and token.head != token:
+            token = token.head
+        first = token.head if token.dep_ == "conj" else token
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")]
+        if len(members) < 2:
+            return []
+        states = set()
+        for t in members:
+            at = offset(t)
+            for m in self.actors.at(offset(t.left_edge) if t.dep_ != "conj" else at, at + len(t)):
+                state = self.state_of(m.actor_id)
+                if state:
+                    states.add(state)
+        return sorted(states)
 
     def resolve(self, head, phrase_start: int, phrase_end: int) -> tuple[str | None, str, float]:
         """(actor id, method, confidence) for a subject phrase headed by token `head`."""
