@@ -1,4 +1,5 @@
-"""Quote speakers on invented sentences: relative clauses name the speaker by their antecedent."""
+"""Quotes on invented sentences: speakers named by a relative clause's antecedent, and quoted
+names and labels kept apart as terms."""
 
 from crink.extract import article_row, extract_records
 from crink.ingest import Article
@@ -7,12 +8,15 @@ from crink.paths import DEFAULT_RAW
 from crink.registry import load_registry
 
 
-def quotes(body: str) -> list[tuple[str, str]]:
+def records(body: str) -> dict:
     meta = {"published": "2025-05-23", "published_precision": "day"}
     row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
                               meta=meta))
-    records = extract_records(row, parse(row["text"]), load_registry(DEFAULT_RAW))
-    return [(q["speaker_id"], q["text"]) for q in records["quotes"]]
+    return extract_records(row, parse(row["text"]), load_registry(DEFAULT_RAW))
+
+
+def quotes(body: str) -> list[tuple[str, str]]:
+    return [(q["speaker_id"], q["text"]) for q in records(body)["quotes"]]
 
 
 def test_which_said_is_spoken_by_the_noun_the_clause_modifies():
@@ -24,3 +28,15 @@ def test_which_said_is_spoken_by_the_noun_the_clause_modifies():
 def test_who_said_is_spoken_by_the_person_the_clause_modifies():
     found = quotes('Officials met Sergei Lavrov, who described the meeting as "a step forward for both sides".')
     assert found == [("sergei-lavrov", "a step forward for both sides")]
+
+
+def test_a_quoted_label_or_name_is_a_term_even_with_a_speaker():
+    found = records('State media in Pyongyang said the army had tested what it described as a new "tactical guided '
+                    'weapon". The drills, billed as "Ocean Shield", began on Friday, the Iranian navy said.')
+    assert [q["text"] for q in found["quotes"] if q["kind"] != "indirect"] == []
+    assert [(t["text"], t["category"]) for t in found["quoted_terms"]] == [("tactical guided weapon", "term"),
+                                                                          ("Ocean Shield", "title")]
+
+
+def test_a_short_quote_with_a_speaker_is_still_a_quote():
+    assert ("sergei-lavrov", "very useful") in quotes('Sergei Lavrov said the talks were "very useful".')

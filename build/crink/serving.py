@@ -11,7 +11,7 @@ from crink.paths import METADATA_PATH, PLUGINS_DIR, TEMPLATES_DIR
 # (they scan every column of large tables on each table page).
 SETTINGS = {
     "sql_time_limit_ms": 3000,
-    "max_returned_rows": 2000,
+    "max_returned_rows": 1000,  # Datasette's default; rendering more rows costs more than the query
     "allow_download": "on",
     "default_page_size": 50,
     "facet_time_limit_ms": 400,

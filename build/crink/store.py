@@ -118,7 +118,7 @@ class DatabaseWriter:
                 self.db[table.name].create_index([column], if_not_exists=True)
             if table.fts:
                 self.db[table.name].enable_fts(table.fts, tokenize="porter", create_triggers=False)
-        _create_indexes(self.db)
+        _create_indexes(self.db, self.schema)
         for view in self.schema.views.values():
             self.db.create_view(view.name, view.sql)
         problems = self.conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -140,11 +140,12 @@ def write_database(db_path: Path, schema: Schema, rows: dict[str, list[dict]]) -
         return writer.commit()
 
 
-def _create_indexes(db: sqlite_utils.Database) -> None:
-    """Indexes for the columns Datasette sorts and facets on."""
-    for table, columns in [("events", ["date_start"]), ("events", ["type"]), ("quotes", ["kind"]),
-                           ("articles", ["published"]), ("articles", ["publisher"]), ("actors", ["type"]),
-                           ("mentions", ["article_id", "actor_id", "start"]),
-                           ("quotes", ["article_id", "start"]), ("quotes", ["article_id", "speaker_id"])]:
-        if table in db.table_names():
-            db[table].create_index(columns, if_not_exists=True)
+def _create_indexes(db: sqlite_utils.Database, schema: Schema) -> None:
+    """Indexes for the columns Datasette sorts and facets on (from schema.yml) and for the
+    joins the canned queries make."""
+    wanted = [(t.name, [c]) for t in schema.tables.values() for c in [*t.facets, (t.sort or "").lstrip("-")]
+              if c and c not in t.pk]
+    wanted += [("events", ["date_start"]), ("mentions", ["article_id", "actor_id", "start"]),
+               ("quotes", ["article_id", "start"]), ("quotes", ["article_id", "speaker_id"])]
+    for table, columns in wanted:
+        db[table].create_index(columns, if_not_exists=True)

@@ -40,6 +40,12 @@ INDIRECT_LEMMAS = {
     "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny",
 }
 SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
+# ...and is a term, not a quote, when it is a name ("Marine Security Belt") or a label that a
+# verb of naming introduces ("described as a new 'tactical guided weapon'", "dubbed").
+TITLE_LINKS = {"of", "the", "and", "for", "in", "on", "a", "to"}
+LABELLED = re.compile(r"\b(?:described|billed|known|styled|characteri[sz]ed|portrayed|labell?ed|branded|touted)"
+                      r"\s+as\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?$|"
+                      r"\b(?:dubbed|so-called|termed|nicknamed|branded|titled)\s+(?:(?:a|an|the)\s+)?$", re.I)
 
 
 @dataclass
@@ -326,8 +332,11 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         if span.close_pos is not None:
             close_sentence = parsed.sentence_at(span.close_pos)
             s_end = max(s_end, close_sentence.end if close_sentence else s_end)
-        if not attribution.cue and words <= SHORT_QUOTE_WORDS:
-            category = "title" if all(w[:1].isupper() for w in content.split()) else "term"
+        title_case = all(w[:1].isupper() or w.lower() in TITLE_LINKS for w in content.split()) \
+            and content[:1].isupper()
+        labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos])
+        if words <= SHORT_QUOTE_WORDS and (not attribution.cue or title_case or labelled):
+            category = "title" if title_case else "term"
             terms.append(dict(start=span.content_start, end=span.content_end, text=content, category=category))
             continue
         kind = _kind(span, text, s_start)
