@@ -40,3 +40,8 @@ def test_a_quoted_label_or_name_is_a_term_even_with_a_speaker():
 
 def test_a_short_quote_with_a_speaker_is_still_a_quote():
     assert ("sergei-lavrov", "very useful") in quotes('Sergei Lavrov said the talks were "very useful".')
+
+
+def test_a_description_with_a_named_appositive_is_spoken_by_the_named_person():
+    found = quotes('"The strikes were reckless," Iran\'s foreign ministry spokesman, Nasser Kanaani, told reporters.')
+    assert found == [("nasser-kanaani", "The strikes were reckless")]

@@ -155,6 +155,12 @@ class Resolver:
         people = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "person"]
         if people:
             return people[-1].actor_id, "named", 0.92
+        for appos in (c for c in head.children if c.dep_ == "appos"):  # "Russia's ambassador, Ana Ruiz,"
+            start, end = offset(appos.left_edge), offset(appos.right_edge) + len(appos.right_edge)
+            named = [m for m in self.actors.at(start, end)
+                     if actor_type(m.actor_id, self.actors, self.registry) == "person"]
+            if named:
+                return named[0].actor_id, "named", 0.9
         head_text = head.text.lower()
         head_pos = offset(head)
         covering = [m for m in inside if m.start <= head_pos < m.end]
