@@ -21,9 +21,9 @@ def test_both_gold_sets_are_present_and_large_enough(scores):
 # (measured 2026-11-23, less 0.02). Their target tests are strict xfails: when a target is
 # reached the test XPASSes, fails, and the entry must be removed from here.
 NOT_YET_MET = {
-    ("seeds", "quotes"): 0.79, ("seeds", "agreements"): 0.71,
+    ("seeds", "quotes"): 0.79, ("seeds", "agreements"): 0.82,
     ("seeds", "events (precision)"): 0.27, ("seeds", "events (recall)"): 0.09,
-    ("passages", "agreements"): 0.56,
+    ("passages", "agreements"): 0.61,
     ("passages", "events (precision)"): 0.76, ("passages", "events (recall)"): 0.37,
 }
 

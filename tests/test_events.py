@@ -115,3 +115,17 @@ def test_the_two_governments_are_the_states_last_named_together(registry):
     found = agreements("Officials from Iran and Armenia met in Yerevan on Monday, with a US envoy watching. "
                        "On Tuesday the two governments signed an accord on a new road bridge.", registry)
     assert [parties for _, parties in found] == [("armenia", "iran")]
+
+
+def test_a_pronoun_in_the_subject_and_an_unqualified_signed_statement(registry):
+    found = agreements("Xi Jinping arrived in Moscow on Monday. On Tuesday he and Vladimir Putin signed a statement "
+                       "on deepening their partnership.", registry, published="2023-03-22")
+    assert [gid for gid, _ in found] == ["china-russia-joint-statement-2023"]
+
+
+def test_a_clause_hanging_on_the_with_phrase_adds_no_party(registry):
+    found = agreements("Only Russia and North Korea have a mutual defense treaty, with North Korea also sending "
+                       "troops to fight Ukraine.", registry)
+    assert ("north-korea", "russia") in {tuple(sorted(p)) for _, p in found if p} or \
+        any(gid.startswith("russia-north-korea") for gid, _ in found)
+    assert not any(p and "ukraine" in p for _, p in found)

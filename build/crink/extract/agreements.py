@@ -115,10 +115,11 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
         for head in doc:
             if head.lemma_.lower() not in AGREEMENT_HEADS or head.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if head.lemma_.lower() in NEEDS_JOINT and not any(c.lower_ == "joint" for c in head.lefts):
-                continue
+            if head.lemma_.lower() in NEEDS_JOINT and not any(c.lower_ == "joint" for c in head.lefts) \
+                    and not (head.dep_ == "dobj" and head.head.lemma_.lower() in SIGNING_LEMMAS):
+                continue  # a statement is an agreement when joint or signed
             left = head.left_edge
-            right = max((c.right_edge for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")),
+            right = max((_phrase_end(c) for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")),
                         key=lambda t: t.i, default=head)
             start, end = offset(left), offset(right) + len(right.text)
             if any(s < end and start < e for s, e in taken):
@@ -128,10 +129,12 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             parties = _parties_in(start, end, actors, registry)
             clause_year = None
             for verb in _clause_verbs(head):
-                for child in verb.children:
+                for child in _with_inherited_subject(verb):
                     if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
-                        found = _parties_in(s, e, actors, registry) or _referred_parties(child, resolver)
+                        found = _parties_in(s, e, actors, registry) + [
+                            p for t in child.subtree if t.dep_ == "conj" or t == child
+                            for p in _referred_parties(t, resolver)]
                         parties += [p for p in found if p not in parties]
                     if child.dep_ in ("prep", "npadvmod") and child.i != head.i:
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
@@ -141,7 +144,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 continue
             phrase = text[start:end]
             y = YEAR.search(phrase)
-            year = int(y.group(0)) if y else (clause_year or _signing_year(head, start, end, parsed, anchor))
+            year = int(y.group(0)) if y else (_signing_year(head, start, end, parsed, anchor) or clause_year)
             gid, method, confidence = _link(parties, year, phrase, registry, published)
             if gid is None:
                 gid = slugify("-".join(sorted(parties)) + f"-{head.lemma_.lower()}" + (f"-{year}" if year else ""))
@@ -152,6 +155,25 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             taken.append((start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions, new_agreements
+
+
+def _with_inherited_subject(verb) -> list:
+    """A verb's children, plus the subject a conjoined verb shares ("X met Y and signed ...")."""
+    children = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return children
+
+
+def _phrase_end(prep):
+    """Last token of a "with/between" phrase's noun phrase, without a clause attached to it
+    ("with North Korea also providing troops to Russia" ends at "North Korea")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return prep
+    ends = [pobj] + [c.right_edge for c in pobj.children
+                     if c.dep_ not in ("acl", "relcl", "advcl", "ccomp", "xcomp") and c.i > pobj.i]
+    return max(ends, key=lambda t: t.i)
 
 
 def _referred_parties(subject, resolver: Resolver) -> list[str]:
@@ -176,6 +198,8 @@ def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | N
     sentence = parsed.sentence_at(start)
     if sentence is None:
         return None
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "met on Friday and signed a statement"
+        verb = verb.head
     v_start, v_end = offset(verb.left_edge), offset(verb.right_edge) + len(verb.right_edge.text)
     times = [t for t in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start)
              if v_start <= t.start < v_end and not (start <= t.start < end)]
