@@ -129,3 +129,13 @@ def test_a_clause_hanging_on_the_with_phrase_adds_no_party(registry):
     assert ("north-korea", "russia") in {tuple(sorted(p)) for _, p in found if p} or \
         any(gid.startswith("russia-north-korea") for gid, _ in found)
     assert not any(p and "ukraine" in p for _, p in found)
+
+
+def test_a_weapons_maker_named_in_a_compound_adjective_is_not_a_participant(registry):
+    found = events("Russian forces fired North Korean-made missiles at Kharkiv in Ukraine on Tuesday.", registry)
+    assault = [actors for t, _, actors in found if t == "ASSAULT"]
+    assert assault and "north-korea" not in assault[0] and "russia" in assault[0]
+
+
+def test_signing_a_domestic_law_is_not_signing_an_agreement(registry):
+    assert events("Vladimir Putin signed a law on Tuesday raising the draft age.", registry) == []

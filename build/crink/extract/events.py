@@ -69,6 +69,8 @@ HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume"
 OCCASION_PREPS = {"during", "at", "in"}
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "dozens of targets"
+PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
+DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget"}  # signing these is not an agreement
 PLACE_PREPS = {"in", "from", "at"}  # "sanctioned companies in China": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
@@ -105,6 +107,8 @@ def event_type(trigger) -> str | None:
                 return OBJECT_TYPES[_lemma(child)]
             if child.dep_ == "dobj" and _lemma(child) in TYPE_OF and child.pos_ == "NOUN":
                 return TYPE_OF[_lemma(child)]
+    if lemma in SIGNING_VERBS and any(c.dep_ == "dobj" and _lemma(c) in DOMESTIC_ACTS for c in trigger.children):
+        return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
     if trigger.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:  # "the 2001 treaty": dated by its signing
@@ -354,7 +358,9 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     a pronoun, or "the two countries" (the states of the last event with that many, else the
     last states named)."""
     pos = offset(tok)
-    named = actors.at(pos, pos + len(tok))
+    doc_shift = pos - tok.idx  # article offset of the paragraph the token's doc holds
+    named = [m for m in actors.at(pos, pos + len(tok))  # "North Korean-made missiles": provenance
+             if not PROVENANCE.match(tok.doc.text, m.end - doc_shift)]
     people = [m.actor_id for m in named if actor_type(m.actor_id, actors, registry) == "person"]
     if named:
         return people or ([] if _in_person_name(tok, actors, registry) else [m.actor_id for m in named])
