@@ -139,3 +139,22 @@ def test_a_weapons_maker_named_in_a_compound_adjective_is_not_a_participant(regi
 
 def test_signing_a_domestic_law_is_not_signing_an_agreement(registry):
     assert events("Vladimir Putin signed a law on Tuesday raising the draft age.", registry) == []
+
+
+def test_two_dates_for_one_predicate_build_into_two_distinct_rows(tmp_path):
+    from crink.pipeline import build
+
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    (raw / "reference").mkdir()
+    for name in ("actors.yml", "agreements.yml"):
+        (raw / "reference" / name).write_bytes((DEFAULT_RAW / "reference" / name).read_bytes())
+    (raw / "articles" / "a.txt").write_text(
+        "---\ntitle: Strikes\npublished: \"2024-01-10\"\n---\n\nRussian forces fired missiles at Ukrainian "
+        "cities on December 30 and January 2, officials in Kyiv said.\n", encoding="utf-8")
+    build(raw, tmp_path / "crink.db", use_cache=False)
+    import sqlite3
+
+    rows = sqlite3.connect(tmp_path / "crink.db").execute(
+        "select e.date from event_reports r join events e on e.id = r.event_id where e.type = 'ASSAULT'").fetchall()
+    assert sorted(d for (d,) in rows) == ["2023-12-30", "2024-01-02"]

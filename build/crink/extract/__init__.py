@@ -92,7 +92,7 @@ def extract_records(article: dict, parsed: Parsed, registry: Registry) -> dict:
         ],
         "new_agreements": [vars(g) | {"article_id": aid} for g in new_agreements.values()],
         "event_reports": [
-            dict(id=f"{aid}:{e.sentence_start}-{e.sentence_end}@{e.trigger_start}", article_id=aid,
+            dict(id=f"{aid}:{e.sentence_start}-{e.sentence_end}@{e.trigger_start}~{e.time.start}", article_id=aid,
                  start=e.sentence_start, end=e.sentence_end, sentence=text[e.sentence_start:e.sentence_end],
                  trigger=e.trigger, trigger_start=e.trigger_start, date_text=e.time.text,
                  date_start_offset=e.time.start, method=e.method, confidence=e.confidence,
