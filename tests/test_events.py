@@ -158,3 +158,12 @@ def test_two_dates_for_one_predicate_build_into_two_distinct_rows(tmp_path):
     rows = sqlite3.connect(tmp_path / "crink.db").execute(
         "select e.date from event_reports r join events e on e.id = r.event_id where e.type = 'ASSAULT'").fetchall()
     assert sorted(d for (d,) in rows) == ["2023-12-30", "2024-01-02"]
+
+
+def test_a_dated_statement_is_coded_by_what_it_says(registry):
+    accuse = events("Russia's foreign ministry said on Monday that the US strikes had violated international law.",
+                    registry)
+    assert [(t, {"russia", "united-states"} <= actors) for t, _, actors in accuse] == [("ACCUSE", True)]
+    threat = events("The White House said on Friday that Iran would pay a price for the attack.", registry)
+    assert [t for t, _, _ in threat] == ["THREATEN"]
+    assert events("Sergei Lavrov told Wang Yi on Monday that the talks had been useful.", registry) == []

@@ -71,6 +71,13 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "dozens of targets"
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
 DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget"}  # signing these is not an agreement
+STATEMENT_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "claim"}
+THREAT_WORDS = {"penalise", "penalize", "punish", "retaliate", "respond", "act", "strike", "hit", "unanswered",
+                "unpunished", "consequence", "price", "hesitate"}
+CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation", "aggression", "lie", "lying",
+                   "fabrication", "unacceptable", "reckless", "destabilize", "destabilise", "provocation",
+                   "provocative", "regret", "condemn", "blame", "hypocrisy", "interference", "irresponsible",
+                   "bully", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse"}
 PLACE_PREPS = {"in", "from", "at"}  # "sanctioned companies in China": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
@@ -98,9 +105,30 @@ def _lemma(token) -> str:
     return token.lemma_.lower()
 
 
+def statement_type(verb) -> str | None:
+    """A dated statement ("X said on Monday that ...") coded by what it says, as PLOVER codes
+    verbal events: a threat (THREATEN), a call for action (REQUEST) or criticism (ACCUSE);
+    other statements are not events."""
+    content = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
+    if not content:
+        return None
+    lemmas = {_lemma(t) for t in content}
+    modals = {_lemma(t) for t in content if t.dep_ == "aux"}
+    negated = any(t.dep_ == "neg" or t.lower_ == "no" for t in content)
+    if modals & {"will", "would"} and (lemmas & THREAT_WORDS or " pay a price" in " ".join(t.lower_ for t in content)):
+        return "THREATEN"
+    if modals & {"should", "must"} and not negated:
+        return "REQUEST"
+    if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
+        return "ACCUSE"
+    return None
+
+
 def event_type(trigger) -> str | None:
     """The PLOVER type a trigger token stands for, looking through light verbs to their object."""
     lemma = _lemma(trigger)
+    if trigger.pos_ == "VERB" and lemma in STATEMENT_VERBS:
+        return statement_type(trigger)
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         for child in trigger.children:
             if child.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(child) in OBJECT_TYPES:
@@ -252,7 +280,9 @@ def _roles(trigger, plover: str) -> dict:
         for t in subject.subtree:
             roles.setdefault(t.i, "source")
     clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
-    if plover == "THREATEN":  # "warned that the United States would strike Iranian sites"
+    if _lemma(trigger) in STATEMENT_VERBS:
+        clause = [trigger]  # who was told is a listener; the statement's actors are in what was said
+    if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that the US would strike Iran"
         for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
             clause += [t for t in _clause_tokens(comp) if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
                        or t.head.dep_ in ("nsubj", "dobj")]
@@ -416,6 +446,8 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
                 by_actor[actor_id] = role
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
+    if _lemma(trigger) in STATEMENT_VERBS and len({resolver.state_of(a) or a for a in by_actor}) < 2:
+        return None  # a statement is an event when it is about another actor than the speaker
     trigger_start = offset(trigger)
     confidence = 0.75 if any(r == "source" for r in by_actor.values()) else 0.6
     return EventReport(
