@@ -24,7 +24,7 @@ NOT_YET_MET = {
     ("seeds", "quotes"): 0.79, ("seeds", "agreements"): 0.82,
     ("seeds", "events (precision)"): 0.27, ("seeds", "events (recall)"): 0.09,
     ("passages", "agreements"): 0.61,
-    ("passages", "events (precision)"): 0.80, ("passages", "events (recall)"): 0.40,
+    ("passages", "events (precision)"): 0.80, ("passages", "events (recall)"): 0.44,
 }
 
 

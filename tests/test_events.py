@@ -167,3 +167,18 @@ def test_a_dated_statement_is_coded_by_what_it_says(registry):
     threat = events("The White House said on Friday that Iran would pay a price for the attack.", registry)
     assert [t for t, _, _ in threat] == ["THREATEN"]
     assert events("Sergei Lavrov told Wang Yi on Monday that the talks had been useful.", registry) == []
+
+
+def test_a_future_visit_on_a_weekday_is_the_next_such_day(registry):
+    # published on Friday 2025-05-23: "on Tuesday" in a sentence about the future is 2025-05-27
+    found = events("Abbas Araghchi is due in Moscow on Tuesday for talks with Sergei Lavrov.", registry)
+    assert ("CONSULT", "2025-05-27", {"abbas-araghchi", "russia"}) in found
+
+
+def test_joining_a_bloc_a_span_of_drills_and_readiness(registry):
+    joined = events("Belarus became a full member of the Shanghai Cooperation Organisation on Tuesday.", registry)
+    assert ("SUPPORT", "2025-05-20", {"belarus", "shanghai-cooperation-organisation"}) in joined
+    drills = events("Warships from Russia and China began four days of naval exercises on Monday.", registry)
+    assert [t for t, _, _ in drills] == ["COOPERATE"]
+    ready = events("Vladimir Putin told Choe Son Hui on Monday that he was ready to visit North Korea.", registry)
+    assert [t for t, _, _ in ready] == ["AGREE"]

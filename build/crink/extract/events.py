@@ -9,8 +9,9 @@ phrases (target or participant). Negated, conditional and hypothetical predicate
 events; an event needs at least one actor that is not a place.
 """
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, TimeExpr, find_time_expressions
@@ -25,7 +26,7 @@ LEXICON = {
     "AGREE": "agree pledge promise vow offer commit propose accept approve establish launch upgrade elevate deepen "
              "expand strengthen announce",
     "CONSULT": "meet visit call talk host discuss consult negotiate confer telephone summit meeting visit talks "
-               "call conversation negotiation trip travel tour welcome receive attend convene",
+               "call conversation negotiation trip travel tour welcome receive attend convene arrive",
     "COOPERATE": "drill exercise cooperate coordinate patrol collaborate partner join",
     "AID": "supply provide send deliver ship transfer sell give deploy fund finance arm aid help assist "
            "supplies shipment delivery deployment",
@@ -34,7 +35,7 @@ LEXICON = {
     "THREATEN": "threaten warn threat ultimatum",
     "REQUEST": "urge demand request appeal ask",
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions",
-    "ASSAULT": "attack strike invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
+    "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
                "war attack strike bombing assassination killing raid",
     "MOBILIZE": "mobilize mobilise mobilization",
     "RETREAT": "withdraw retreat ease lift release withdrawal",
@@ -46,7 +47,8 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "ha
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten"}
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance"}
-RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer"}  # "responded with sanctions"
+RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}
+SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "began four days of exercises"  # "responded with sanctions"
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
 OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
                 "exercises": "COOPERATE", "talk": "CONSULT", "talks": "CONSULT", "visit": "CONSULT",
@@ -119,6 +121,8 @@ def statement_type(verb) -> str | None:
         return "THREATEN"
     if modals & {"should", "must"} and not negated:
         return "REQUEST"
+    if lemmas & {"ready", "willing", "prepared"} and not negated:  # "ready to visit": intent to cooperate
+        return "AGREE"
     if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
         return "ACCUSE"
     return None
@@ -129,9 +133,17 @@ def event_type(trigger) -> str | None:
     lemma = _lemma(trigger)
     if trigger.pos_ == "VERB" and lemma in STATEMENT_VERBS:
         return statement_type(trigger)
+    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
+                             for c in trigger.children):
+        return "CONSULT"  # "he is due in Moscow next week": a visit
+    if lemma == "become" and any(c.dep_ == "attr" and _lemma(c) == "member" for c in trigger.children):
+        return "SUPPORT"  # joining an organisation
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         for child in trigger.children:
-            if child.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(child) in OBJECT_TYPES:
+            if child.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(child) in SPAN_NOUNS:
+                child = next((o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"  # "four days of drills"
+                              for o in p.children if o.dep_ == "pobj"), child)
+            if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and _lemma(child) in OBJECT_TYPES:
                 return OBJECT_TYPES[_lemma(child)]
             if child.dep_ == "dobj" and _lemma(child) in TYPE_OF and child.pos_ == "NOUN":
                 return TYPE_OF[_lemma(child)]
@@ -173,6 +185,29 @@ def _governing_trigger(tokens):
             return node if node.pos_ in ("VERB", "AUX") else None
         node, steps = node.head, steps + 1
     return None
+
+
+def _is_future(trigger) -> bool:
+    """"will meet", "is due in", "is expected to visit": the event lies after publication."""
+    node = trigger
+    for _ in range(3):
+        if any(c.dep_ == "aux" and _lemma(c) in ("will", "shall") for c in node.children) \
+                or any(c.dep_ == "acomp" and c.lower_ == "due" for c in node.children) \
+                or node.lower_ == "due" or _lemma(node) in ("expect", "schedule", "plan", "set"):
+            return True
+        if node.dep_ not in ("xcomp", "acomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _forward(time: TimeExpr, anchor: Anchor | None) -> TimeExpr:
+    """A weekday in a sentence about the future is the next one, not the last ("is due in
+    Beijing on Thursday", written on a Wednesday, is the next day)."""
+    if time.kind != "weekday" or anchor is None or time.date_start >= anchor.end:
+        return time
+    ahead = time.date_start + dt.timedelta(days=7)
+    return replace(time, date_start=ahead, date_end=ahead)
 
 
 def _is_unreal(trigger) -> bool:
@@ -222,7 +257,7 @@ def _inherited_subject(verb):
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if token.dep_ == "relcl":
+        if token.dep_ in ("relcl", "acl"):  # "the treaty that X signed", "the Russia-Iran treaty signed in 2025"
             return token.head
         if token.dep_ not in ("conj", "xcomp", "acomp", "advcl") or token.head == token:
             return None
@@ -265,7 +300,7 @@ def _nested(token, trigger, typed_by: set) -> bool:
         if node.dep_ == "prep" and node.head != trigger and node.head.pos_ in ("NOUN", "PROPN") \
                 and node.head.i not in typed_by \
                 and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS) \
-                and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS) \
+                and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS | {"member"}) \
                 and not (_lemma(node) in PARTICIPANT_PREPS and _lemma(node.head) in CALL_MEANS):
             return True
         node = node.head
@@ -284,7 +319,8 @@ def _roles(trigger, plover: str) -> dict:
         clause = [trigger]  # who was told is a listener; the statement's actors are in what was said
     if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that the US would strike Iran"
         for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
-            clause += [t for t in _clause_tokens(comp) if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
+            clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
+                       if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
                        or t.head.dep_ in ("nsubj", "dobj")]
     if trigger.pos_ == "NOUN" and _lemma(trigger) in AGREEMENT_NOUNS:  # "Treaty of Friendship": a name
         named = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
@@ -358,7 +394,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 continue
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for trig in triggers:
-                report = _report(trig, time, sentence, parsed, actors, registry, resolver, earlier_states)
+                when = _forward(time, anchor) if _is_future(trig) else time
+                report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)
                 if report:
                     reports.append(report)
                     states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
