@@ -22,7 +22,7 @@ def test_both_gold_sets_are_present_and_large_enough(scores):
 # reached the test XPASSes, fails, and the entry must be removed from here.
 NOT_YET_MET = {
     ("seeds", "quotes"): 0.79, ("seeds", "agreements"): 0.82,
-    ("seeds", "events (precision)"): 0.27, ("seeds", "events (recall)"): 0.09,
+    ("seeds", "events (precision)"): 0.39, ("seeds", "events (recall)"): 0.14,
     ("passages", "agreements"): 0.61,
     ("passages", "events (precision)"): 0.80, ("passages", "events (recall)"): 0.44,
 }

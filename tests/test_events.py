@@ -182,3 +182,17 @@ def test_joining_a_bloc_a_span_of_drills_and_readiness(registry):
     assert [t for t, _, _ in drills] == ["COOPERATE"]
     ready = events("Vladimir Putin told Choe Son Hui on Monday that he was ready to visit North Korea.", registry)
     assert [t for t, _, _ in ready] == ["AGREE"]
+
+
+def test_a_new_organisation_named_after_a_state_belongs_to_it(registry):
+    meta = {"published": "2025-05-23", "published_precision": "day"}
+    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0",
+                              body="Protesters gathered outside the Iranian Red Crescent Society on Monday.", meta=meta))
+    new = {a["name"]: a["affiliation_id"] for a in extract_records(row, parse(row["text"]), registry)["new_actors"]}
+    assert [aff for name, aff in new.items() if "Red Crescent" in name] == ["iran"]
+
+
+def test_an_organisation_in_a_persons_title_is_not_another_participant(registry):
+    found = events("The United States killed IRGC-Quds Force commander Qasem Soleimani in January.", registry)
+    assault = [actors for t, _, actors in found if t == "ASSAULT"]
+    assert assault and "irgc-quds-force" not in assault[0] and "qasem-soleimani" in assault[0]

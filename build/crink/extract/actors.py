@@ -189,7 +189,9 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             actor_id_type = registry.actors[actor_id].type
         else:
             actor_id_type = NEW_ACTOR_LABELS[label]
-            result.new_actors.setdefault(actor_id, NewActor(actor_id, name, actor_id_type))
+            state = _state_in_name(name, actor_id_type, registry) or (  # "Iranian Red Crescent Society"
+                _state_just_before(mentions, ns, registry) if actor_id_type == "organization" else None)
+            result.new_actors.setdefault(actor_id, NewActor(actor_id, name, actor_id_type, affiliation_id=state))
         result.mentions.append(Mention(actor_id, ns, ne, name, "ner", 0.7, "ner"))
         taken.append((ns, ne))
 
@@ -467,6 +469,24 @@ def _strip_state_words(title: str, result: ActorResult, start: int) -> str:
             rest = title[m.end - start:]
             return re.sub(r"^['’]s?\s*", "", rest).strip() or title
     return title
+
+
+def _state_in_name(name: str, actor_type: str, registry: Registry) -> str | None:
+    """The one state an organisation's name names ("U.S. Embassy", "Iranian Red Crescent"), or None."""
+    if actor_type != "organization":
+        return None
+    states = {m.actor_id for m in registry_mentions(name, registry)
+              if registry.actors[m.actor_id].type == "country"}
+    return states.pop() if len(states) == 1 else None
+
+
+def _state_just_before(mentions: list, start: int, registry: Registry) -> str | None:
+    """A state named immediately before a position ("Iranian" + "Red Crescent Society")."""
+    for m in mentions:
+        if start - 2 <= m.end <= start and m.actor_id in registry.actors \
+                and registry.actors[m.actor_id].type == "country":
+            return m.actor_id
+    return None
 
 
 def _affiliation_in(result: ActorResult, start: int, end: int, registry: Registry) -> str | None:

@@ -430,7 +430,13 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
              if not PROVENANCE.match(tok.doc.text, m.end - doc_shift)]
     people = [m.actor_id for m in named if actor_type(m.actor_id, actors, registry) == "person"]
     if named:
-        return people or ([] if _in_person_name(tok, actors, registry) else [m.actor_id for m in named])
+        if people:
+            return people
+        in_name = []
+        for m in named:  # judge the whole mention by its head ("IRGC-Quds Force commander X")
+            span = tok.doc.char_span(m.start - doc_shift, m.end - doc_shift, alignment_mode="expand")
+            in_name.append(_in_person_name(span.root if span is not None else tok, actors, registry))
+        return [m.actor_id for m, inside in zip(named, in_name) if not inside]
     if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
         antecedent = relative_antecedent(tok)
         if antecedent is not None:
