@@ -45,3 +45,13 @@ def test_a_short_quote_with_a_speaker_is_still_a_quote():
 def test_a_description_with_a_named_appositive_is_spoken_by_the_named_person():
     found = quotes('"The strikes were reckless," Iran\'s foreign ministry spokesman, Nasser Kanaani, told reporters.')
     assert found == [("nasser-kanaani", "The strikes were reckless")]
+
+
+def test_words_of_an_earlier_quote_quoted_again_are_that_speakers_quote():
+    found = quotes('Xi Jinping said China would "defend international equity and justice" with Russia. '
+                   'Critics say the partnership is not about "equity and justice" at all.')
+    assert ("xi-jinping", "equity and justice") in found
+
+
+def test_officials_of_a_named_state_speak_for_it():
+    assert ("iran", "legitimate") in quotes('Iranian officials described the militia as "legitimate".')

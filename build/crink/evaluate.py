@@ -63,21 +63,27 @@ class Score:
         return self.right / self.tp if self.tp else 1.0
 
 
+# passages written for the project: `passages` (developed against) and `heldout` (written
+# without running the extractor and never used to tune it: the honest estimate for unseen copy)
+PASSAGE_SETS = ("passages", "heldout")
+
+
 def gold_sets(gold_dir: Path = GOLD_DIR, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[Path, dict]]:
     """{set name: (raw folder holding its articles, {article id: gold})}; passages get a temp folder."""
     sets = {}
     seeds = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((gold_dir / "seeds").glob("*.yml"))}
     if seeds:
         sets["seeds"] = (raw_dir, seeds)
-    passages = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-                for p in sorted((gold_dir / "passages").glob("*.yml"))}
-    if passages:
-        folder = Path(tempfile.mkdtemp(prefix="crink-eval-"))
-        (folder / "articles").mkdir()
-        shutil.copytree(raw_dir / "reference", folder / "reference")
-        for name in passages:
-            shutil.copy(gold_dir / "passages" / f"{name}.txt", folder / "articles" / f"{name}.txt")
-        sets["passages"] = (folder, passages)
+    for set_name in PASSAGE_SETS:
+        passages = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+                    for p in sorted((gold_dir / set_name).glob("*.yml"))}
+        if passages:
+            folder = Path(tempfile.mkdtemp(prefix="crink-eval-"))
+            (folder / "articles").mkdir()
+            shutil.copytree(raw_dir / "reference", folder / "reference")
+            for name in passages:
+                shutil.copy(gold_dir / set_name / f"{name}.txt", folder / "articles" / f"{name}.txt")
+            sets[set_name] = (folder, passages)
     return sets
 
 
@@ -96,14 +102,20 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _locate(text: str, quote: str, used: set) -> tuple[int, int] | None:
-    """Where gold quote text is in the cleaned text (the first occurrence not yet used)."""
+    """Where gold quote text is in the cleaned text: the first unused occurrence that opens
+    right after a quotation mark (gold quotes are the words inside the marks), else the first
+    unused one."""
+    found = []
     pos = text.find(quote)
-    while pos >= 0 and pos in used:
+    while pos >= 0:
+        if pos not in used:
+            found.append(pos)
         pos = text.find(quote, pos + 1)
-    if pos < 0:
+    if not found:
         squashed = re.escape(" ".join(quote.split())).replace(r"\ ", r"\s+")
         m = re.search(squashed, text)
         return (m.start(), m.end()) if m else None
+    pos = next((p for p in found if p > 0 and text[p - 1] in "“\"‘'«„"), found[0])
     used.add(pos)
     return pos, pos + len(quote)
 

@@ -335,7 +335,11 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         title_case = all(w[:1].isupper() or w.lower() in TITLE_LINKS for w in content.split()) \
             and content[:1].isupper()
         labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos])
-        if words <= SHORT_QUOTE_WORDS and (not attribution.cue or title_case or labelled):
+        echoed = _echo_of(content, quotes) if not attribution.speaker_id and words >= 2 and not title_case else None
+        if echoed is not None:  # "isn't about 'equity and justice'": words of an earlier quote, quoted again
+            attribution = Attribution(echoed.speaker_id, echoed.speaker_text, echoed.cue, "echo",
+                                      echoed.confidence * 0.8)
+        elif words <= SHORT_QUOTE_WORDS and (not attribution.cue or title_case or labelled):
             category = "title" if title_case else "term"
             terms.append(dict(start=span.content_start, end=span.content_end, text=content, category=category))
             continue
@@ -348,6 +352,15 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
     quotes += indirect_quotes(parsed, resolver, quote_ranges)
     quotes.sort(key=lambda q: q.start)
     return quotes, terms
+
+
+def _echo_of(content: str, earlier: list):
+    """The earlier attributed quote whose words a quoted phrase repeats, or None."""
+    words = " ".join(re.findall(r"\w+", content.lower()))
+    for quote in reversed(earlier):
+        if quote.speaker_id and words and f" {words} " in " " + " ".join(re.findall(r"\w+", quote.text.lower())) + " ":
+            return quote
+    return None
 
 
 def _paragraph_is_quote_only(text: str, span: QuoteSpan) -> bool:

@@ -16,6 +16,8 @@ PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spo
                 "woman", "general", "commander", "secretary", "chief", "head", "director", "adviser", "advisor",
                 "fellow", "expert", "scholar", "researcher", "lawmaker", "senator", "politician", "strongman",
                 "autocrat", "dictator", "counterpart", "host", "author", "economist"}
+SPOKESPEOPLE = {"official", "representative", "spokesman", "spokesperson", "diplomat", "officer", "minister",
+               "envoy", "negotiator", "authority", "leader", "commander"}
 GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
                "capital", "neighbour", "neighbor", "partner", "ally", "delegation", "party"}
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
@@ -178,6 +180,10 @@ class Resolver:
             m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
             return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
         if head.tag_ in ("NNS", "NNPS") and not covering:
+            owners = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) in
+                      ("country", "organization", "group")]
+            if owners and head.lemma_.lower() in SPOKESPEOPLE:  # "the Kremlin's representatives", "Iranian officials"
+                return owners[0].actor_id, "organisation", 0.6
             return None, "generic", 0.0
         groups = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) in ("country", "organization", "group")]
         if groups:
