@@ -196,3 +196,19 @@ def test_an_organisation_in_a_persons_title_is_not_another_participant(registry)
     found = events("The United States killed IRGC-Quds Force commander Qasem Soleimani in January.", registry)
     assault = [actors for t, _, actors in found if t == "ASSAULT"]
     assert assault and "irgc-quds-force" not in assault[0] and "qasem-soleimani" in assault[0]
+
+
+def test_a_party_named_in_the_signing_clause_and_a_dated_relative_clause(registry):
+    found = agreements("Unlike the 1961 treaty that Pyongyang signed with the Soviet Union, the pact Moscow signed "
+                       "with North Korea last June binds both sides to mutual defence.", registry,
+                       published="2025-01-20")
+    assert [gid for gid, _ in found] == ["soviet-north-korean-treaty-of-friendship-1961",
+                                         "russia-north-korea-comprehensive-strategic-partnership-treaty"]
+
+
+def test_an_accord_about_something_else_is_not_the_registry_treaty_of_that_year(registry):
+    found = agreements("Vladimir Putin and Kim Jong Un signed a new partnership treaty on Wednesday. The two "
+                       "governments also signed an accord to build a road bridge across the Tumen River.",
+                       registry, published="2024-06-20")
+    assert found[0][0] == "russia-north-korea-comprehensive-strategic-partnership-treaty"
+    assert found[1][1] == ("north-korea", "russia")  # a new agreement with the same parties

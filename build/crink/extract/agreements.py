@@ -29,6 +29,8 @@ TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agree
                 "armistice": "armistice", "ceasefire": "ceasefire", "truce": "ceasefire",
                 "statement": "joint statement", "declaration": "joint statement"}
 SIGNING_LEMMAS = {"sign", "ink", "seal", "conclude", "adopt", "issue", "reach", "strike", "agree", "ratify"}
+CONTRAST_PREPS = {"unlike", "like", "than", "besides", "despite", "beyond", "except", "including", "after", "before",
+                  "since", "following", "instead"}
 YEAR = re.compile(r"(?<![\d$])(19|20)\d\d(?!\d)")
 
 
@@ -133,9 +135,11 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                     if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         found = _parties_in(s, e, actors, registry) + [
-                            p for t in child.subtree if t.dep_ == "conj" or t == child
-                            for p in _referred_parties(t, resolver)]
+                            p for t in child.subtree for p in _referred_parties(t, resolver)]
                         parties += [p for p in found if p not in parties]
+                    if child.dep_ == "prep" and child.lower_ in ("with", "between") and verb.i != head.i:
+                        s, e = offset(child.left_edge), offset(_phrase_end(child)) + len(_phrase_end(child))
+                        parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
                     if child.dep_ in ("prep", "npadvmod") and child.i != head.i:
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         y = YEAR.search(text[s:e])
@@ -146,6 +150,8 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             y = YEAR.search(phrase)
             year = int(y.group(0)) if y else (_signing_year(head, start, end, parsed, anchor) or clause_year)
             gid, method, confidence = _link(parties, year, phrase, registry, published)
+            if gid and _describes_another(head, registry.agreements[gid]):
+                gid = None
             if gid is None:
                 gid = slugify("-".join(sorted(parties)) + f"-{head.lemma_.lower()}" + (f"-{year}" if year else ""))
                 new_agreements.setdefault(gid, NewAgreement(gid, _name(phrase), TYPE_BY_HEAD[head.lemma_.lower()],
@@ -172,8 +178,25 @@ def _phrase_end(prep):
     if pobj is None:
         return prep
     ends = [pobj] + [c.right_edge for c in pobj.children
-                     if c.dep_ not in ("acl", "relcl", "advcl", "ccomp", "xcomp") and c.i > pobj.i]
+                     if c.dep_ not in ("acl", "relcl", "advcl", "ccomp", "xcomp", "appos", "punct") and c.i > pobj.i]
     return max(ends, key=lambda t: t.i)
+
+
+def _describes_another(head, agreement) -> bool:
+    """"an accord to build a road bridge": an indefinite mention whose stated subject shares no
+    word with the registry agreement it would link to is another agreement."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    topic = []  # what the agreement is about: "to build a road bridge", "on patrolling the border"
+    for c in head.children:
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            topic += [t for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+        elif c.dep_ == "prep" and c.lower_ in ("on", "for", "over", "about"):
+            topic += [t for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if not topic:
+        return False
+    name_words = set(re.findall(r"[a-z]+", " ".join([agreement.name, *agreement.aliases]).lower()))
+    return not any(t.lemma_.lower() in name_words or t.lower_ in name_words for t in topic)
 
 
 def _referred_parties(subject, resolver: Resolver) -> list[str]:
@@ -192,8 +215,10 @@ def _referred_parties(subject, resolver: Resolver) -> list[str]:
 def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None) -> int | None:
     """The year of the time expression dating the verb that signs or concludes the agreement
     ("signed a joint statement on Thursday" in an article of 16 May 2024 -> 2024)."""
-    verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGNING_LEMMAS:
+    verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
+    verbs += [c for c in head.children if c.dep_ in ("relcl", "acl")]  # "the treaty Moscow signed last June"
+    verb = next((v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in SIGNING_LEMMAS), None)
+    if verb is None:
         return None
     sentence = parsed.sentence_at(start)
     if sentence is None:
@@ -213,8 +238,9 @@ def _clause_verbs(head) -> list:
     verbs = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
     node = head
     for _ in range(3):
-        if node.dep_ not in ("dobj", "pobj", "attr", "nsubjpass", "prep", "conj", "appos"):
-            break
+        if node.dep_ not in ("dobj", "pobj", "attr", "nsubjpass", "prep", "conj", "appos") \
+                or node.dep_ == "prep" and node.lower_ in CONTRAST_PREPS:
+            break  # "unlike the 1961 treaty, the new pact ...": the main clause is about another
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             verbs.append(node)
