@@ -12,18 +12,19 @@ def scores():
 
 def test_both_gold_sets_are_present_and_large_enough(scores):
     sets = {r["set"] for r in scores}
-    assert sets == {"seeds", "passages"}
+    assert sets == {"seeds", "passages", "heldout"}
     assert len(list((GOLD_DIR / "seeds").glob("*.yml"))) == 5
     assert len(list((GOLD_DIR / "passages").glob("*.yml"))) >= 30
+    assert len(list((GOLD_DIR / "heldout").glob("*.yml"))) >= 10  # reported, not asserted: see README
 
 
 # Issue-3 targets the extractor does not reach yet, with the level it must not fall below
 # (measured 2026-11-23, less 0.02). Their target tests are strict xfails: when a target is
 # reached the test XPASSes, fails, and the entry must be removed from here.
 NOT_YET_MET = {
-    ("seeds", "quotes"): 0.79, ("seeds", "agreements"): 0.82,
+    ("seeds", "quotes"): 0.88, ("seeds", "agreements"): 0.82,
     ("seeds", "events (precision)"): 0.39, ("seeds", "events (recall)"): 0.14,
-    ("passages", "agreements"): 0.61,
+    ("passages", "agreements"): 0.67,
     ("passages", "events (precision)"): 0.80, ("passages", "events (recall)"): 0.44,
 }
 
@@ -63,3 +64,11 @@ def test_scoring_counts_a_wrong_speaker_and_a_missed_quote():
     score_quotes(text, gold, extracted, found, kinds, speakers, "t")
     assert (found.tp, found.fp, found.fn) == (1, 0, 1)
     assert kinds.right == 1 and speakers.right == 0
+
+
+def test_scoring_locates_a_repeated_gold_quote_at_the_occurrence_inside_marks():
+    from crink.evaluate import _locate
+
+    text = 'Xi called for "defending international equity and justice." Critics doubt it is about "equity and justice."'
+    start, end = _locate(text, "equity and justice.", set())
+    assert text[start - 1] == '"' and start == text.rindex("equity")
