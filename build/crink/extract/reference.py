@@ -23,7 +23,6 @@ GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "po
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
 
 
-
 def actor_type(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
     if actor_id in registry.actors:
         return registry.actors[actor_id].type
