@@ -55,3 +55,12 @@ def test_words_of_an_earlier_quote_quoted_again_are_that_speakers_quote():
 
 def test_officials_of_a_named_state_speak_for_it():
     assert ("iran", "legitimate") in quotes('Iranian officials described the militia as "legitimate".')
+
+
+def test_a_states_ministry_missing_from_the_registry_becomes_an_affiliated_actor():
+    found = records('Ukraine\'s foreign ministry called the visit "a wrong choice" on Thursday.')
+    new = {a["id"]: a for a in found["new_actors"]}
+    assert new["ministry-of-foreign-affairs-of-ukraine"]["affiliation_id"] == "ukraine"
+    assert new["ministry-of-foreign-affairs-of-ukraine"]["name"] == "Ministry of Foreign Affairs of Ukraine"
+    assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("ministry-of-foreign-affairs-of-ukraine",
+                                                                     "a wrong choice")]

@@ -159,9 +159,10 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             continue
         mentions.append(m)
     generics = generic_orgs(registry)
-    mentions += qualified_org_mentions(text, mentions, generics, registry)
+    qualified, new_bodies = qualified_org_mentions(text, mentions, generics, registry)
+    mentions += qualified
     mentions += contextual_org_mentions(parsed, mentions, generics, registry)
-    result = ActorResult(mentions=mentions)
+    result = ActorResult(mentions=mentions, new_actors=new_bodies)
     taken = [(m.start, m.end) for m in mentions]
     exact_table, lower_table = registry.alias_table(), lower_alias_table(registry)
     generic_names = {g for _, g in generics}
@@ -250,24 +251,56 @@ def generic_orgs(registry: Registry) -> dict:
     return _derived("generic", registry, _make_generic_orgs)
 
 
-def qualified_org_mentions(text: str, mentions: list, generics: dict, registry: Registry) -> list:
+def qualified_org_mentions(text: str, mentions: list, generics: dict, registry: Registry) -> tuple[list, dict]:
     """'Russia's foreign ministry', 'Iranian defence ministry': a state followed by a generic
-    organisation name links to that state's organisation; the state mention stays."""
+    organisation name links to that state's organisation; the state mention stays. Where the
+    registry has no such body for that state ("Ukraine's foreign ministry"), it becomes a new
+    actor named like the registry's ("Ministry of Foreign Affairs of Ukraine"), affiliated to
+    the state. -> (mentions, new actors)"""
     if not generics:
-        return []
+        return [], {}
+    heads = generic_heads(registry)
     names = sorted({g for _, g in generics}, key=len, reverse=True)
     after = re.compile(r"(?:['’]s?)?\s+(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
-    found = []
+    found, new_bodies = [], {}
     for m in mentions:
         actor = registry.actors.get(m.actor_id)
         if not actor or actor.type != "country" or m.kind not in ("name", "alias", "demonym"):
             continue
         hit = after.match(text, m.end)
-        if hit:
-            org_id = generics.get((m.actor_id, hit.group(1).lower()))
-            if org_id and not any(o.start < hit.end(1) and hit.start(1) < o.end for o in mentions):
-                found.append(Mention(org_id, hit.start(1), hit.end(1), hit.group(1), "registry", 0.85, "qualified"))
-    return found
+        if not hit or any(o.start < hit.end(1) and hit.start(1) < o.end for o in mentions):
+            continue
+        generic = hit.group(1).lower()
+        org_id = generics.get((m.actor_id, generic))
+        if org_id is None and generic in heads:
+            name = f"{heads[generic]} of {actor.name}"
+            org_id = slugify(name)
+            if org_id not in registry.actors:
+                new_bodies.setdefault(org_id, NewActor(org_id, name, "organization", affiliation_id=actor.id))
+        if org_id:
+            found.append(Mention(org_id, hit.start(1), hit.end(1), hit.group(1), "registry", 0.85, "qualified"))
+    return found, new_bodies
+
+
+def generic_heads(registry: Registry) -> dict:
+    """{generic name: the registry's name pattern for it}, where the registry is consistent:
+    'foreign ministry' -> 'Ministry of Foreign Affairs' (from 'Ministry of Foreign Affairs of Iran')."""
+    return _derived("heads", registry, _make_generic_heads)
+
+
+def _make_generic_heads(registry: Registry) -> dict:
+    seen: dict[str, set] = {}
+    for (state_id, generic), org_id in generic_orgs(registry).items():
+        state = registry.actors[state_id]
+        forms = {state.name} | {alias for alias, _ in state.aliases}
+        name = registry.actors[org_id].name
+        parts = name.split(" of ")
+        for i in range(1, len(parts)):
+            rest = " of ".join(parts[i:])
+            if rest in forms or (rest.startswith("the ") and rest[4:] in forms):
+                seen.setdefault(generic, set()).add(" of ".join(parts[:i]))
+                break
+    return {generic: heads.pop() for generic, heads in seen.items() if len(heads) == 1}
 
 
 def contextual_org_mentions(parsed: Parsed, mentions: list, generics: dict, registry: Registry) -> list:
