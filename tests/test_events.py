@@ -212,3 +212,8 @@ def test_an_accord_about_something_else_is_not_the_registry_treaty_of_that_year(
                        registry, published="2024-06-20")
     assert found[0][0] == "russia-north-korea-comprehensive-strategic-partnership-treaty"
     assert found[1][1] == ("north-korea", "russia")  # a new agreement with the same parties
+
+
+def test_a_meeting_with_one_side_found_is_not_reported(registry):
+    assert events("Kim Jong Un arrived on Wednesday aboard his armoured train.", registry) == []
+    assert [t for t, _, _ in events("Kim Jong Un arrived in Moscow on Wednesday.", registry)] == ["CONSULT"]

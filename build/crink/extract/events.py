@@ -489,8 +489,11 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
                 by_actor[actor_id] = role
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
-    if _lemma(trigger) in STATEMENT_VERBS and len({resolver.state_of(a) or a for a in by_actor}) < 2:
+    parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
+    if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2:
         return None  # a statement is an event when it is about another actor than the speaker
+    if plover in ("CONSULT", "COOPERATE") and len(parties) < 2:
+        return None  # a meeting or a joint drill has two sides; with one found, the other is missing
     trigger_start = offset(trigger)
     confidence = 0.75 if any(r == "source" for r in by_actor.values()) else 0.6
     return EventReport(
