@@ -23,7 +23,7 @@ def test_both_gold_sets_are_present_and_large_enough(scores):
 # reached the test XPASSes, fails, and the entry must be removed from here.
 NOT_YET_MET = {
     ("seeds", "quotes"): 0.88, ("seeds", "agreements"): 0.82,
-    ("seeds", "events (precision)"): 0.39, ("seeds", "events (recall)"): 0.14,
+    ("seeds", "events (precision)"): 0.44, ("seeds", "events (recall)"): 0.14,
     ("passages", "agreements"): 0.67,
     ("passages", "events (recall)"): 0.44,
 }

@@ -217,3 +217,9 @@ def test_an_accord_about_something_else_is_not_the_registry_treaty_of_that_year(
 def test_a_meeting_with_one_side_found_is_not_reported(registry):
     assert events("Kim Jong Un arrived on Wednesday aboard his armoured train.", registry) == []
     assert [t for t, _, _ in events("Kim Jong Un arrived in Moscow on Wednesday.", registry)] == ["CONSULT"]
+
+
+def test_failed_refused_and_neither_nor_predicates_are_not_events(registry):
+    assert events("Vladimir Putin failed to assist Iran during the recent clashes.", registry) == []
+    assert events("Neither China nor Russia provided aid to Iran last month.", registry) == []
+    assert [t for t, _, _ in events("Vladimir Putin plans to visit China next month.", registry)] == ["CONSULT"]

@@ -61,6 +61,8 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPE
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
+FAILURE_VERBS = {"fail", "refuse", "decline", "neglect", "hesitate", "threaten", "want", "hope", "seek", "try",
+                 "offer"}  # the infinitive after these did not happen (plans and schedules are kept)
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "xcomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -221,6 +223,11 @@ def _is_unreal(trigger) -> bool:
             return True
         if child.dep_ == "mark" and _lemma(child) in CONDITIONAL_MARKS:
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor", "no") and t.i <= child.i
+                                                        for t in child.subtree):
+            return True  # "neither China nor Russia provided aid"
+    if trigger.dep_ == "xcomp" and _lemma(trigger.head) in FAILURE_VERBS:
+        return True  # "failed to assist", "refused to sign"
     head = trigger
     for _ in range(3):
         if head.dep_ == "advcl" and any(c.dep_ == "mark" and _lemma(c) in CONDITIONAL_MARKS for c in head.children):
