@@ -25,7 +25,7 @@ NOT_YET_MET = {
     ("seeds", "quotes"): 0.88, ("seeds", "agreements"): 0.82,
     ("seeds", "events (precision)"): 0.44, ("seeds", "events (recall)"): 0.14,
     ("passages", "agreements"): 0.67,
-    ("passages", "events (recall)"): 0.44,
+    ("passages", "events (precision)"): 0.80, ("passages", "events (recall)"): 0.44,
 }
 
 

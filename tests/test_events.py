@@ -223,3 +223,12 @@ def test_failed_refused_and_neither_nor_predicates_are_not_events(registry):
     assert events("Vladimir Putin failed to assist Iran during the recent clashes.", registry) == []
     assert events("Neither China nor Russia provided aid to Iran last month.", registry) == []
     assert [t for t, _, _ in events("Vladimir Putin plans to visit China next month.", registry)] == ["CONSULT"]
+
+
+def test_calls_on_votes_adoptions_and_a_time_in_a_participle(registry):
+    assert [t for t, _, _ in events("China on Friday called on Israel and Iran to exercise restraint.",
+                                    registry)] == ["REQUEST"]
+    assert [t for t, _, _ in events("The UN Security Council adopted a resolution on Yemen on Wednesday.",
+                                    registry)] == ["AGREE"]
+    found = events("Posting on social media on Tuesday, Donald Trump accused China of helping Russia.", registry)
+    assert [(t, d) for t, d, _ in found] == [("ACCUSE", "2025-05-20")]

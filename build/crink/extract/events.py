@@ -31,7 +31,7 @@ LEXICON = {
     "AID": "supply provide send deliver ship transfer sell give deploy fund finance arm aid help assist "
            "supplies shipment delivery deployment",
     "ACCUSE": "accuse condemn criticize criticise denounce blame charge decry slam rebuke protest condemnation",
-    "REJECT": "veto reject refuse block deny oppose dismiss boycott",
+    "REJECT": "veto reject refuse block deny oppose dismiss boycott rebuff spurn",
     "THREATEN": "threaten warn threat ultimatum",
     "REQUEST": "urge demand request appeal ask",
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions",
@@ -45,7 +45,7 @@ TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.s
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
-               "restore", "tighten"}
+               "restore", "tighten", "adopt", "pass"}
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}
 SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "began four days of exercises"  # "responded with sanctions"
@@ -57,7 +57,7 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPE
                 "war": "ASSAULT", "accusation": "ACCUSE", "criticism": "ACCUSE", "warning": "THREATEN",
                 "threat": "THREATEN", "appeal": "REQUEST", "pledge": "AGREE", "promise": "AGREE",
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
-                "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID"}
+                "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
@@ -142,6 +142,8 @@ def event_type(trigger) -> str | None:
         return "SUPPORT"  # joining an organisation
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         for child in trigger.children:
+            if child.dep_ == "dobj" and child.tag_ in ("WDT", "WP"):  # "the sanctions that X restored"
+                child = relative_antecedent(child) or child
             if child.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(child) in SPAN_NOUNS:
                 child = next((o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"  # "four days of drills"
                               for o in p.children if o.dep_ == "pobj"), child)
@@ -163,6 +165,12 @@ def event_type(trigger) -> str | None:
         if any(c.dep_ == "prep" and c.lower_ == "by" and any(_lemma(o) in CALL_MEANS for o in c.children)
                for c in trigger.children):
             return "CONSULT"
+    if trigger.pos_ == "VERB" and lemma in ("call", "vote"):  # "called on X to", "voted for/against"
+        preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+        if lemma == "call" and preps & {"on", "upon", "for"}:
+            return "REQUEST"
+        if lemma == "vote":
+            return "REJECT" if "against" in preps else "AGREE" if "for" in preps else None
     if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return "CONSULT" if any(o.pos_ == "PROPN" for o in objects) else "SUPPORT"
@@ -399,6 +407,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             trigger = _governing_trigger(tokens)
             if trigger is None:
                 continue
+            if event_type(trigger) is None and trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
+                trigger = trigger.head  # "Posting on social media on Tuesday, Trump accused ..."
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
