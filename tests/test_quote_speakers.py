@@ -64,3 +64,10 @@ def test_a_states_ministry_missing_from_the_registry_becomes_an_affiliated_actor
     assert new["ministry-of-foreign-affairs-of-ukraine"]["name"] == "Ministry of Foreign Affairs of Ukraine"
     assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("ministry-of-foreign-affairs-of-ukraine",
                                                                      "a wrong choice")]
+
+
+def test_a_reporting_participle_after_a_preposition_takes_the_main_clause_subject():
+    found = quotes('After noting that the relationship between Russia and China "is as strong as it has ever '
+                   'been," Vladimir Putin "reaffirmed support for Beijing on Hong Kong."')
+    assert ("vladimir-putin", "is as strong as it has ever been") in found
+    assert any(speaker == "vladimir-putin" and text.startswith("the relationship") for speaker, text in found)

@@ -204,7 +204,7 @@ def subject_of(verb):
                             return pobj
                     continue
                 return child
-        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and token.head != token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep") and token.head != token:
             if token.dep_ == "relcl":
                 return token.head
             token = token.head
