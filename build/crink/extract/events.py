@@ -2,11 +2,15 @@
 
 For each time expression in a sentence, the trigger is the nearest verb (or event noun)
 that governs it in the dependency parse; light verbs ("held talks", "conducted drills",
-"imposed sanctions") take their object's meaning. The trigger's lemma gives the PLOVER type
-(lexicon below, after the PLOVER codebook's CAMEO mapping). Participants are the actors in
-the trigger's own clause: its subject (source), objects and "with/between/against"
-phrases (target or participant). Negated, conditional and hypothetical predicates are not
-events; an event needs at least one actor that is not a place.
+"imposed sanctions") take their object's meaning, and a dated statement ("X said on Monday
+that ...") is typed by what it says. The trigger's lemma gives the PLOVER type (lexicon
+below, after the PLOVER codebook's CAMEO mapping). Participants are the actors in the
+trigger's own clause: its subject (source; inherited through conjoined, open and relative
+clauses), objects and "with/between/against" phrases (target or participant), with
+pronouns and "the two countries" resolved (extract/reference.py). Words of a person's title
+and phrases nested inside an object are not participants. Negated, failed, conditional and
+hypothetical predicates are not events; an event needs at least one actor that is not a
+place, and a meeting or joint drill needs two sides.
 """
 
 import datetime as dt
