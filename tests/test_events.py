@@ -232,3 +232,10 @@ def test_calls_on_votes_adoptions_and_a_time_in_a_participle(registry):
                                     registry)] == ["AGREE"]
     found = events("Posting on social media on Tuesday, Donald Trump accused China of helping Russia.", registry)
     assert [(t, d) for t, d, _ in found] == [("ACCUSE", "2025-05-20")]
+
+
+def test_a_day_earlier_counts_from_the_last_dated_event(registry):
+    found = events("Xi Jinping met Vladimir Putin in Moscow on Tuesday. A day earlier, Xi Jinping had met "
+                   "Mikhail Mishustin. Two days later Vladimir Putin visited Beijing.", registry)
+    assert [(t, d) for t, d, _ in found] == [("CONSULT", "2025-05-20"), ("CONSULT", "2025-05-19"),
+                                            ("CONSULT", "2025-05-21")]

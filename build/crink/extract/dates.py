@@ -4,6 +4,7 @@ Absolute ("8 July 2020", "January 2025", "in 2021") and relative ("On July 8", "
 December", "late last year", "earlier this month", "on Tuesday", "recent", "ongoing",
 "just prior to ...") expressions become a date range with a precision (day, month, season,
 year). A relative expression that the publication date cannot fix is left unresolved.
+"A day earlier", "two days later" and "the next day" count from the last dated event.
 """
 
 import calendar
@@ -33,6 +34,10 @@ PATTERNS = [
     ("relative", re.compile(r"\b(?P<part>early|late|earlier|later|mid)?[- ]?(?P<rel>last|this|next|past|previous)[- ](?P<unit>year|month|week)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on |last |this (?:past )?)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight)\b", re.I)),
+    # a day earlier, two days later, the next day: counted from the last dated event before it
+    ("shift", re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? "
+                         r"(?P<dir>earlier|later|before(?! \w)|after(?! \w))|the (?P<rel>next|following|previous) day)\b",
+                         re.I)),
     # in 2021 / the 2014 annexation / early 2020
     ("year", re.compile(rf"(?<![\d$£€.,-]){PART_RE}{YEAR_RE}(?![\d%]|,\d|\.\d)")),
     # vague: recent, recently, ongoing, just prior to ...
@@ -98,7 +103,7 @@ def _past_year_for(month: int, anchor: Anchor | None) -> int | None:
     return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
 
 
-def _resolve(kind: str, m: re.Match, anchor: Anchor | None):
+def _resolve(kind: str, m: re.Match, anchor: Anchor | None, event_day: dt.date | None = None):
     g = m.groupdict()
     if kind in ("day_month", "month_day"):
         month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
@@ -156,6 +161,14 @@ def _resolve(kind: str, m: re.Match, anchor: Anchor | None):
             return None
         d = anchor.end - dt.timedelta(days=1 if g["word"].lower() == "yesterday" else 0)
         return d, d, "day"
+    if kind == "shift":
+        if event_day is None:
+            return None
+        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        n = words.get((g.get("n") or "").lower()) or int(g["n"]) if g.get("n") else 1
+        back = (g.get("dir") or "").lower() in ("earlier", "before") or (g.get("rel") or "").lower() == "previous"
+        d = event_day - dt.timedelta(days=n) if back else event_day + dt.timedelta(days=n)
+        return d, d, "day"
     if kind == "year":
         year = int(g["year"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
@@ -171,8 +184,10 @@ def _preceded_by_preposition(m: re.Match) -> bool:
     return bool(re.search(r"\b(in|on|since|by|until|during|of|from|late|early|mid)[ -]$", before))
 
 
-def find_time_expressions(text: str, anchor: Anchor | None, base: int = 0) -> list[TimeExpr]:
-    """Time expressions in text (a sentence), longest first where they overlap."""
+def find_time_expressions(text: str, anchor: Anchor | None, base: int = 0,
+                          event_day: dt.date | None = None) -> list[TimeExpr]:
+    """Time expressions in text (a sentence), longest first where they overlap. `event_day`,
+    the day of the last dated event before the sentence, resolves "a day earlier"."""
     found = []
     taken = [False] * len(text)
     for kind, pattern in PATTERNS:
@@ -180,7 +195,7 @@ def find_time_expressions(text: str, anchor: Anchor | None, base: int = 0) -> li
             s, e = m.span()
             if any(taken[s:e]):
                 continue
-            resolved = _resolve(kind, m, anchor)
+            resolved = _resolve(kind, m, anchor, event_day)
             for i in range(s, e):
                 taken[i] = True  # claim the words even if unresolved, so parts are not reread
             if resolved:

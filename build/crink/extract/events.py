@@ -402,7 +402,9 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
     reports, earlier_states = [], []  # earlier_states: each report's states, for "the two sides"
     for sentence in parsed.sentences:
         span = sentence.span
-        for time in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start):
+        last_day = next((r.time.date_start for r in reversed(reports) if r.time.precision == "day"), None)
+        for time in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start,
+                                          event_day=last_day):
             if any(qs <= time.start < qe for qs, qe in quote_ranges):
                 continue
             tokens = [t for t in span if time.start <= offset(t) < time.end]
