@@ -36,6 +36,18 @@ def raw_copy(tmp_path):
     return target
 
 
+def extract_passage(body: str, registry, published: str | None = "2025-05-23") -> dict:
+    """Every record extracted from one invented passage, as the build would extract it."""
+    from crink.extract import article_row, extract_records
+    from crink.ingest import Article
+    from crink.nlp import parse
+
+    meta = {"published": published, "published_precision": "day"} if published else {}
+    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
+                              meta=meta))
+    return extract_records(row, parse(row["text"]), registry)
+
+
 def write_article(raw: Path, name: str, text: str) -> Path:
     path = raw / "articles" / name
     path.write_text(text, encoding="utf-8")

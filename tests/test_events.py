@@ -2,9 +2,7 @@
 
 import pytest
 
-from crink.extract import article_row, extract_records
-from crink.ingest import Article
-from crink.nlp import parse
+from conftest import extract_passage
 from crink.paths import DEFAULT_RAW
 from crink.registry import load_registry
 
@@ -16,10 +14,7 @@ def registry():
 
 def events(body: str, registry) -> list[tuple[str, str, set]]:
     """(type, date, actor ids) of every event report in a passage published 2025-05-23 (a Friday)."""
-    meta = {"published": "2025-05-23", "published_precision": "day"}
-    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
-                              meta=meta))
-    records = extract_records(row, parse(row["text"]), registry)
+    records = extract_passage(body, registry)
     return [(r["type"], r["date"], {a for a, _ in r["actors"]}) for r in records["event_reports"]]
 
 
@@ -97,10 +92,7 @@ def test_their_is_the_states_last_named_together(registry):
 
 
 def agreements(body: str, registry, published: str = "2025-05-23") -> list[tuple[str, tuple]]:
-    meta = {"published": published, "published_precision": "day"}
-    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
-                              meta=meta))
-    records = extract_records(row, parse(row["text"]), registry)
+    records = extract_passage(body, registry, published)
     new = {g["id"]: tuple(g["parties"]) for g in records["new_agreements"]}
     return [(m["agreement_id"], new.get(m["agreement_id"])) for m in records["agreement_mentions"]]
 
@@ -185,10 +177,8 @@ def test_joining_a_bloc_a_span_of_drills_and_readiness(registry):
 
 
 def test_a_new_organisation_named_after_a_state_belongs_to_it(registry):
-    meta = {"published": "2025-05-23", "published_precision": "day"}
-    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0",
-                              body="Protesters gathered outside the Iranian Red Crescent Society on Monday.", meta=meta))
-    new = {a["name"]: a["affiliation_id"] for a in extract_records(row, parse(row["text"]), registry)["new_actors"]}
+    records = extract_passage("Protesters gathered outside the Iranian Red Crescent Society on Monday.", registry)
+    new = {a["name"]: a["affiliation_id"] for a in records["new_actors"]}
     assert [aff for name, aff in new.items() if "Red Crescent" in name] == ["iran"]
 
 

@@ -5,9 +5,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crink.extract import article_row, extract_records
-from crink.ingest import Article
-from crink.nlp import parse
+from conftest import extract_passage
 from crink.registry import load_registry
 
 REGISTRY = load_registry(Path(__file__).parent / "fixtures" / "mini")
@@ -15,10 +13,7 @@ SPAN_TABLES = ["mentions", "quotes", "quoted_terms", "agreement_mentions"]
 
 
 def records_for(body: str, published: str | None = "2025-05-20") -> dict:
-    meta = {"published": published, "published_precision": "day"} if published else {}
-    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
-                              meta=meta))
-    return extract_records(row, parse(row["text"]), REGISTRY)
+    return extract_passage(body, REGISTRY, published)
 
 
 def assert_offsets(records: dict) -> None:

@@ -1,18 +1,15 @@
 """Quotes on invented sentences: speakers named by a relative clause's antecedent, and quoted
 names and labels kept apart as terms."""
 
-from crink.extract import article_row, extract_records
-from crink.ingest import Article
-from crink.nlp import parse
+from conftest import extract_passage
 from crink.paths import DEFAULT_RAW
 from crink.registry import load_registry
 
+REGISTRY = load_registry(DEFAULT_RAW)
+
 
 def records(body: str) -> dict:
-    meta = {"published": "2025-05-23", "published_precision": "day"}
-    row = article_row(Article(id="t", source_file="articles/t.txt", source_format="txt", sha256="0", body=body,
-                              meta=meta))
-    return extract_records(row, parse(row["text"]), load_registry(DEFAULT_RAW))
+    return extract_passage(body, REGISTRY)
 
 
 def quotes(body: str) -> list[tuple[str, str]]:

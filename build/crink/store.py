@@ -95,8 +95,7 @@ class DatabaseWriter:
         if self.schema.tables[table].fill:
             raise ValueError(f"table {table} is computed by the build (schema.yml fill), not written")
         names = [c.name for c in self.schema.tables[table].columns]
-        columns = ", ".join(f'"{n}"' for n in names)
-        sql = f'insert into "{table}" ({columns}) values ({", ".join("?" * len(names))})'
+        sql = f'insert into "{table}" ({_column_list(names)}) values ({", ".join("?" * len(names))})'
         with self.conn:  # plain executemany: sqlite-utils' insert_all costs ~3x more per row
             self.conn.executemany(sql, ([row.get(n) for n in names] for row in rows))
         self.counts[table] += len(rows)
@@ -105,9 +104,9 @@ class DatabaseWriter:
         """Tables with a `fill` select in schema.yml, computed from the rows loaded."""
         for table in _dependency_order(self.schema):
             if table.fill:
-                names = ", ".join(f'"{c.name}"' for c in table.columns)
+                columns = _column_list([c.name for c in table.columns])
                 with self.conn:
-                    cursor = self.conn.execute(f'insert into "{table.name}" ({names}) {table.fill}')
+                    cursor = self.conn.execute(f'insert into "{table.name}" ({columns}) {table.fill}')
                 self.counts[table.name] = cursor.rowcount
 
     def commit(self) -> Path:
@@ -132,12 +131,8 @@ class DatabaseWriter:
         return self.db_path
 
 
-def write_database(db_path: Path, schema: Schema, rows: dict[str, list[dict]]) -> Path:
-    """Write all rows to a fresh database and atomically replace db_path with it."""
-    with DatabaseWriter(db_path, schema) as writer:
-        for table in _dependency_order(schema):
-            writer.add(table.name, rows.get(table.name, []))
-        return writer.commit()
+def _column_list(names: list[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
 
 
 def _create_indexes(db: sqlite_utils.Database, schema: Schema) -> None:

@@ -70,7 +70,6 @@ FAILURE_VERBS = {"fail", "refuse", "decline", "neglect", "hesitate", "threaten",
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "xcomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-TARGET_PREPS = {"against", "on", "to", "at", "into"}
 PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
@@ -389,10 +388,7 @@ def _context(sentence_text: str) -> str | None:
 
 
 def _non_place(actor_id: str, actors: ActorResult, registry: Registry) -> bool:
-    if actor_id in registry.actors:
-        return registry.actors[actor_id].type != "place"
-    new = actors.new_actors.get(actor_id)
-    return bool(new) and new.type != "place"
+    return actor_type(actor_id, actors, registry) not in (None, "place")
 
 
 def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anchor: Anchor | None,
@@ -471,7 +467,7 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     if tok.lower_ in ("they", "their", "them") and tok.tag_ in ("PRP", "PRP$"):
         # "the US and Britain ... their forces": the states last named together in the
         # sentence, else the parties of the last joint event ("their 2001 treaty")
-        together = _conjoined_before(tok, actors, resolver)
+        together = _conjoined_before(tok, resolver)
         return together or (list(earlier_states[-1]) if earlier_states else [])
     group = resolver.group(tok)
     if group:
@@ -480,16 +476,10 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     return []
 
 
-def _conjoined_before(tok, actors: ActorResult, resolver: Resolver) -> list[str]:
+def _conjoined_before(tok, resolver: Resolver) -> list[str]:
     """States of the last "X and Y" before a token in its sentence."""
-    def state(t):
-        at = offset(t)
-        return next((s for m in actors.at(at, at + len(t)) if (s := resolver.state_of(m.actor_id))), None)
-
     for t in reversed([t for t in tok.sent if t.i < tok.i and t.dep_ == "conj"]):
-        head = t.head
-        members = [head] + [c for c in head.children if c.dep_ == "conj"]
-        states = sorted({s for s in map(state, members) if s})
+        states = resolver.coordinated_states(t)
         if len(states) > 1:
             return states
     return []

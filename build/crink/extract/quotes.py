@@ -192,10 +192,6 @@ def _according_to(tokens):
     return None
 
 
-def _span_tokens(sentence_span, start: int, end: int, inside: bool):
-    return [t for t in sentence_span if (start <= offset(t) < end) == inside]
-
-
 def according_to_speaker(according, pobj, skip_start: int, skip_end: int, resolver: "Resolver"):
     """'X told Y that ..., according to a readout by Z': the person whose words the readout
     reports (the subject of a clause above 'according', outside [skip_start, skip_end)), else

@@ -130,6 +130,10 @@ class Resolver:
             return []
         while token.dep_ in ("compound", "amod", "flat") and token.head != token:
             token = token.head
+        return self.coordinated_states(token)
+
+    def coordinated_states(self, token) -> list[str]:
+        """States named in the coordination ("X, Y and Z") a token belongs to, or []."""
         first = token.head if token.dep_ == "conj" else token
         while first.dep_ == "conj" and first.head != first:
             first = first.head
