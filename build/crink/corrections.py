@@ -5,7 +5,7 @@ Each correction names an article, a table, the exact text of the row(s) it fixes
 extraction; `crink eval` reports scores with and without them.
 
     corrections:
-      - article: 001_8bb8efd2251aa649
+      - article: 2025-05-lima-talks
         table: quotes
         text: "the exact quoted words"
         set: {speaker_id: xi-jinping}

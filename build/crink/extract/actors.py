@@ -190,7 +190,7 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             actor_id_type = registry.actors[actor_id].type
         else:
             actor_id_type = NEW_ACTOR_LABELS[label]
-            state = _state_in_name(name, actor_id_type, registry) or (  # "Iranian Red Crescent Society"
+            state = _state_in_name(name, actor_id_type, registry) or (  # "Peruvian Red Cross Society"
                 _state_just_before(mentions, ns, registry) if actor_id_type == "organization" else None)
             result.new_actors.setdefault(actor_id, NewActor(actor_id, name, actor_id_type, affiliation_id=state))
         result.mentions.append(Mention(actor_id, ns, ne, name, "ner", 0.7, "ner"))
@@ -254,8 +254,8 @@ def generic_orgs(registry: Registry) -> dict:
 def qualified_org_mentions(text: str, mentions: list, generics: dict, registry: Registry) -> tuple[list, dict]:
     """'Russia's foreign ministry', 'Iranian defence ministry': a state followed by a generic
     organisation name links to that state's organisation; the state mention stays. Where the
-    registry has no such body for that state ("Ukraine's foreign ministry"), it becomes a new
-    actor named like the registry's ("Ministry of Foreign Affairs of Ukraine"), affiliated to
+    registry has no such body for that state ("Chile's foreign ministry"), it becomes a new
+    actor named like the registry's ("Ministry of Foreign Affairs of Chile"), affiliated to
     the state. -> (mentions, new actors)"""
     if not generics:
         return [], {}
@@ -505,7 +505,7 @@ def _strip_state_words(title: str, result: ActorResult, start: int) -> str:
 
 
 def _state_in_name(name: str, actor_type: str, registry: Registry) -> str | None:
-    """The one state an organisation's name names ("U.S. Embassy", "Iranian Red Crescent"), or None."""
+    """The one state an organisation's name names ("Chilean Embassy", "Peruvian Red Cross"), or None."""
     if actor_type != "organization":
         return None
     states = {m.actor_id for m in registry_mentions(name, registry)
@@ -514,7 +514,7 @@ def _state_in_name(name: str, actor_type: str, registry: Registry) -> str | None
 
 
 def _state_just_before(mentions: list, start: int, registry: Registry) -> str | None:
-    """A state named immediately before a position ("Iranian" + "Red Crescent Society")."""
+    """A state named immediately before a position ("Peruvian" + "Red Cross Society")."""
     for m in mentions:
         if start - 2 <= m.end <= start and m.actor_id in registry.actors \
                 and registry.actors[m.actor_id].type == "country":

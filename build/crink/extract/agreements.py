@@ -173,7 +173,7 @@ def _with_inherited_subject(verb) -> list:
 
 def _phrase_end(prep):
     """Last token of a "with/between" phrase's noun phrase, without a clause attached to it
-    ("with North Korea also providing troops to Russia" ends at "North Korea")."""
+    ("with Peru also sending envoys to Chile" ends at "Peru")."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return prep
@@ -183,11 +183,11 @@ def _phrase_end(prep):
 
 
 def _describes_another(head, agreement) -> bool:
-    """"an accord to build a road bridge": an indefinite mention whose stated subject shares no
+    """"an accord to dredge a shared harbour": an indefinite mention whose stated subject shares no
     word with the registry agreement it would link to is another agreement."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
         return False
-    topic = []  # what the agreement is about: "to build a road bridge", "on patrolling the border"
+    topic = []  # what the agreement is about: "to dredge a harbour", "on fishing quotas"
     for c in head.children:
         if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             topic += [t for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
@@ -214,16 +214,16 @@ def _referred_parties(subject, resolver: Resolver) -> list[str]:
 
 def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None) -> int | None:
     """The year of the time expression dating the verb that signs or concludes the agreement
-    ("signed a joint statement on Thursday" in an article of 16 May 2024 -> 2024)."""
+    ("signed a joint statement on Thursday" in an article of 3 March 2011 -> 2011)."""
     verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
-    verbs += [c for c in head.children if c.dep_ in ("relcl", "acl")]  # "the treaty Moscow signed last June"
+    verbs += [c for c in head.children if c.dep_ in ("relcl", "acl")]  # "the pact Lima signed last spring"
     verb = next((v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in SIGNING_LEMMAS), None)
     if verb is None:
         return None
     sentence = parsed.sentence_at(start)
     if sentence is None:
         return None
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "met on Friday and signed a statement"
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "met on Monday and signed a communique"
         verb = verb.head
     v_start, v_end = offset(verb.left_edge), offset(verb.right_edge) + len(verb.right_edge.text)
     times = [t for t in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start)
@@ -234,13 +234,13 @@ def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | N
 def _clause_verbs(head) -> list:
     """Verbs whose subject can name an agreement's parties: the verb governing the phrase
     ("China and Iran signed a pact", "entered into an agreement") and a relative clause on it
-    ("the treaty that Putin and Kim signed")."""
+    ("the treaty that Lund and Ortega signed")."""
     verbs = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
     node = head
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "attr", "nsubjpass", "prep", "conj", "appos") \
                 or node.dep_ == "prep" and node.lower_ in CONTRAST_PREPS:
-            break  # "unlike the 1961 treaty, the new pact ...": the main clause is about another
+            break  # "unlike the 1994 accord, the new pact ...": the main clause is about another
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             verbs.append(node)

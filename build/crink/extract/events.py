@@ -51,8 +51,8 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "ha
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten", "adopt", "pass"}
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance"}
-RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}
-SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "began four days of exercises"  # "responded with sanctions"
+RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
+SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "opened a week of manoeuvres"
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
 OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
                 "exercises": "COOPERATE", "talk": "CONSULT", "talks": "CONSULT", "visit": "CONSULT",
@@ -75,7 +75,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
 OCCASION_PREPS = {"during", "at", "in"}
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
-                  "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "dozens of targets"
+                  "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "scores of depots"
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
 DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget"}  # signing these is not an agreement
 STATEMENT_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "claim"}
@@ -85,7 +85,7 @@ CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation"
                    "fabrication", "unacceptable", "reckless", "destabilize", "destabilise", "provocation",
                    "provocative", "regret", "condemn", "blame", "hypocrisy", "interference", "irresponsible",
                    "bully", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse"}
-PLACE_PREPS = {"in", "from", "at"}  # "sanctioned companies in China": the object's place counts
+PLACE_PREPS = {"in", "from", "at"}  # "fined banks in Turkey": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
                  r"defen[cs]e|naval|warships?|army|artillery|nuclear)\b"),
@@ -140,15 +140,15 @@ def event_type(trigger) -> str | None:
         return statement_type(trigger)
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
                              for c in trigger.children):
-        return "CONSULT"  # "he is due in Moscow next week": a visit
+        return "CONSULT"  # "she is due in Ankara on Monday": a visit
     if lemma == "become" and any(c.dep_ == "attr" and _lemma(c) == "member" for c in trigger.children):
         return "SUPPORT"  # joining an organisation
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         for child in trigger.children:
-            if child.dep_ == "dobj" and child.tag_ in ("WDT", "WP"):  # "the sanctions that X restored"
+            if child.dep_ == "dobj" and child.tag_ in ("WDT", "WP"):  # "the tariffs that X reinstated"
                 child = relative_antecedent(child) or child
             if child.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(child) in SPAN_NOUNS:
-                child = next((o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"  # "four days of drills"
+                child = next((o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"  # "a week of manoeuvres"
                               for o in p.children if o.dep_ == "pobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and _lemma(child) in OBJECT_TYPES:
                 return OBJECT_TYPES[_lemma(child)]
@@ -158,7 +158,7 @@ def event_type(trigger) -> str | None:
         return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
-    if trigger.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:  # "the 2001 treaty": dated by its signing
+    if trigger.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:  # "the 1994 accord": dated by its signing
         return "SUPPORT"
     if trigger.pos_ == "VERB" and lemma in RESPONSE_VERBS:
         for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -268,7 +268,7 @@ def _clause_tokens(trigger, keep_xcomp: bool = False) -> list:
 
 def _inherited_subject(verb):
     """A verb's subject, or the one it shares as a conjoined, open or adverbial clause
-    ("Kim was due to hold talks", "Putin is expected to visit"); a relative clause's
+    ("Lund was due to hold talks", "Ortega is expected to visit"); a relative clause's
     subject is the noun it modifies."""
     token = verb
     for _ in range(4):
@@ -285,7 +285,7 @@ def _inherited_subject(verb):
 
 def _noun_host(noun):
     """The verb whose subject takes part in an event noun: a light verb's object ("held
-    talks", "ended a visit") or the occasion of the main verb ("during the talks, X asked")."""
+    talks", "ended a tour") or the occasion of the main verb ("during the talks, X asked")."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in HOST_VERBS:
         return head
@@ -297,7 +297,7 @@ def _noun_host(noun):
 def _subject(trigger):
     """The trigger's subject: its own, one inherited through conjoined, open or relative
     clauses (a relative pronoun stands for the noun it modifies), or, for an event noun,
-    the subject of the verb it is the object of ("Xi ended a visit")."""
+    the subject of the verb it is the object of ("Lund ended a tour")."""
     subject = None
     if trigger.pos_ in ("VERB", "AUX"):
         subject = _inherited_subject(trigger)
@@ -311,8 +311,8 @@ def _subject(trigger):
 
 
 def _nested(token, trigger, typed_by: set) -> bool:
-    """True for words in a phrase attached to a noun inside an argument ("Russia's use of
-    North Korean missiles against Ukraine": the missiles and Ukraine are not participants)."""
+    """True for words in a phrase attached to a noun inside an argument ("Chile's use of
+    Peruvian vessels against smugglers": the vessels and smugglers are not participants)."""
     node = token
     while node != trigger and node.head != node:
         if node.dep_ == "prep" and node.head != trigger and node.head.pos_ in ("NOUN", "PROPN") \
@@ -335,7 +335,7 @@ def _roles(trigger, plover: str) -> dict:
     clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
     if _lemma(trigger) in STATEMENT_VERBS:
         clause = [trigger]  # who was told is a listener; the statement's actors are in what was said
-    if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that the US would strike Iran"
+    if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that X would retaliate against Y"
         for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
             clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
                        if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
@@ -344,7 +344,7 @@ def _roles(trigger, plover: str) -> dict:
         named = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         clause = [t for t in clause if t.i not in named]
     if trigger.pos_ in ("NOUN", "PROPN"):
-        for child in trigger.children:  # "Putin's visit", "a US strike", "Israeli strikes"
+        for child in trigger.children:  # "Lund's visit", "a Turkish strike", "Greek drills"
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 for t in child.subtree:
                     roles.setdefault(t.i, "source")
@@ -410,7 +410,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if trigger is None:
                 continue
             if event_type(trigger) is None and trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
-                trigger = trigger.head  # "Posting on social media on Tuesday, Trump accused ..."
+                trigger = trigger.head  # "Speaking on Monday, Lund accused ..."
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
@@ -452,7 +452,7 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
         if people:
             return people
         in_name = []
-        for m in named:  # judge the whole mention by its head ("IRGC-Quds Force commander X")
+        for m in named:  # judge the whole mention by its head ("Coast Guard commander X")
             span = tok.doc.char_span(m.start - doc_shift, m.end - doc_shift, alignment_mode="expand")
             in_name.append(_in_person_name(span.root if span is not None else tok, actors, registry))
         return [m.actor_id for m, inside in zip(named, in_name) if not inside]
@@ -465,8 +465,8 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
         found = resolver.pronoun(tok)
         return [found] if found else []
     if tok.lower_ in ("they", "their", "them") and tok.tag_ in ("PRP", "PRP$"):
-        # "the US and Britain ... their forces": the states last named together in the
-        # sentence, else the parties of the last joint event ("their 2001 treaty")
+        # "Chile and Peru ... their navies": the states last named together in the
+        # sentence, else the parties of the last joint event ("their 1994 accord")
         together = _conjoined_before(tok, resolver)
         return together or (list(earlier_states[-1]) if earlier_states else [])
     group = resolver.group(tok)

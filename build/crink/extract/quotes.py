@@ -40,8 +40,8 @@ INDIRECT_LEMMAS = {
     "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny",
 }
 SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
-# ...and is a term, not a quote, when it is a name ("Marine Security Belt") or a label that a
-# verb of naming introduces ("described as a new 'tactical guided weapon'", "dubbed").
+# ...and is a term, not a quote, when it is a name ("Operation Blue Harbour") or a label that a
+# verb of naming introduces ("described as a new 'smart corridor'", "dubbed").
 TITLE_LINKS = {"of", "the", "and", "for", "in", "on", "a", "to"}
 LABELLED = re.compile(r"\b(?:described|billed|known|styled|characteri[sz]ed|portrayed|labell?ed|branded|touted)"
                       r"\s+as\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?$|"
@@ -332,7 +332,7 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
             and content[:1].isupper()
         labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos])
         echoed = _echo_of(content, quotes) if not attribution.speaker_id and words >= 2 and not title_case else None
-        if echoed is not None:  # "isn't about 'equity and justice'": words of an earlier quote, quoted again
+        if echoed is not None:  # "hardly 'a shared harbour of trust'": words of an earlier quote, quoted again
             attribution = Attribution(echoed.speaker_id, echoed.speaker_text, echoed.cue, "echo",
                                       echoed.confidence * 0.8)
         elif words <= SHORT_QUOTE_WORDS and (not attribution.cue or title_case or labelled):

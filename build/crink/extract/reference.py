@@ -110,7 +110,7 @@ class Resolver:
         before = offset(head)
         earlier = [m for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True)
                    if m.start < before and before - m.start <= 1500 and self._outside_quotes(m)]
-        for m in earlier:  # the last states named together ("Russia and North Korea", "Putin and Kim")
+        for m in earlier:  # the last states named together ("Chile and Peru", "Lund and Ortega")
             together = self._named_together(m)
             if len(together) == size:
                 return together
@@ -185,7 +185,7 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") and not covering:
             owners = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) in
                       ("country", "organization", "group")]
-            if owners and head.lemma_.lower() in SPOKESPEOPLE:  # "the Kremlin's representatives", "Iranian officials"
+            if owners and head.lemma_.lower() in SPOKESPEOPLE:  # "the ministry's representatives", "Peruvian officials"
                 return owners[0].actor_id, "organisation", 0.6
             return None, "generic", 0.0
         groups = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) in ("country", "organization", "group")]
