@@ -68,3 +68,25 @@ def test_a_reporting_participle_after_a_preposition_takes_the_main_clause_subjec
                    'been," Vladimir Putin "reaffirmed support for Beijing on Hong Kong."')
     assert ("vladimir-putin", "is as strong as it has ever been") in found
     assert any(speaker == "vladimir-putin" and text.startswith("the relationship") for speaker, text in found)
+
+
+def test_a_colon_quote_after_a_speakers_message_is_spoken_by_its_owner():
+    found = quotes('Chinese Foreign Minister Wang Yi arrived in Oslo on Monday. His message to his hosts was '
+                   'blunt: "No one can divide two old friends."')
+    assert found == [("wang-yi", "No one can divide two old friends")]
+
+
+def test_a_short_sentence_left_open_at_a_paragraph_end_is_part_of_the_quote():
+    found = quotes('"Our trade has never been stronger," said Maria Zakharova. "The sanctions have failed.'
+                   '\n\n"They have only pushed us closer together."')
+    assert found == [("maria-zakharova", "Our trade has never been stronger"),
+                     ("maria-zakharova", "The sanctions have failed"),
+                     ("maria-zakharova", "They have only pushed us closer together")]
+
+
+def test_quote_paragraphs_after_a_paragraph_naming_the_speaker_are_that_speakers():
+    found = quotes('Sergei Lavrov spoke for almost an hour, and his argument was a familiar one.'
+                   '\n\n"The old order is gone and will not return.'
+                   '\n\n"Those who pretend otherwise are only deceiving their own voters."')
+    assert found == [("sergei-lavrov", "The old order is gone and will not return"),
+                     ("sergei-lavrov", "Those who pretend otherwise are only deceiving their own voters")]

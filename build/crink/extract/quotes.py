@@ -12,10 +12,11 @@
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from crink.extract.actors import ActorResult
-from crink.extract.reference import Resolver, subject_of
+from crink.extract.reference import Resolver, actor_type, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -276,14 +277,23 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     # colon-introduced: "The ministry was blunt: ..."
     before = parsed.text[first.start:span.open_pos].rstrip()
     if before.endswith(":"):
-        root = first.span.root
-        subject = subject_of(root)
+        root = _intro_root(first, span.open_pos)
+        subject = subject_of(root) if root is not None else None
         if subject is not None and offset(subject) < span.open_pos:
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)
             return Attribution(actor_id, parsed.text[s:e], root.text, f"colon/{method}", conf * 0.9, s), first
 
     return Attribution(None, None, None, "none", 0.0), first
+
+
+def _intro_root(sentence, open_pos: int):
+    """The head of the words before a colon-introduced quote (the parser may hang them on a verb
+    inside the quote): the first intro token whose head lies outside the intro."""
+    intro = [t for t in sentence.span if offset(t) < open_pos and not t.is_punct]
+    ids = {t.i for t in intro}
+    heads = [t for t in intro if t.head.i not in ids or t.head == t]
+    return next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[0] if heads else None)
 
 
 def _kind(span: QuoteSpan, text: str, sentence_start: int) -> str:
@@ -309,15 +319,22 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         if attribution.cue:
             chain_speaker.setdefault(span.chain, attribution)
         pending.append((span, attribution, sentence))
+    chain_sizes = Counter(span.chain for span in spans)
     last_attributed = None
     for span, attribution, sentence in pending:
         content = text[span.content_start:span.content_end]
         words = len(content.split())
+        # a quote left open at a paragraph's end runs on into the next: a statement, never a term
+        runs_on = chain_sizes[span.chain] > 1
         if not attribution.cue and span.chain in chain_speaker:
             inherited = chain_speaker[span.chain]
             attribution = Attribution(inherited.speaker_id, inherited.speaker_text, inherited.cue,
                                       "chain", inherited.confidence * 0.9)
-        if not attribution.cue and words > SHORT_QUOTE_WORDS and last_attributed is not None:
+        if not attribution.cue and runs_on and _paragraph_is_quote_only(text, span):
+            lead_in = _lead_in_speaker(span, parsed, resolver)
+            if lead_in is not None:
+                chain_speaker[span.chain] = attribution = lead_in
+        if not attribution.cue and (words > SHORT_QUOTE_WORDS or runs_on) and last_attributed is not None:
             prev_span, prev_attr = last_attributed
             gap = text[(prev_span.close_pos or prev_span.content_end):span.open_pos]
             if "\n\n" not in gap or gap.count("\n\n") == 1 and _paragraph_is_quote_only(text, span):
@@ -335,7 +352,7 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         if echoed is not None:  # "hardly 'a shared harbour of trust'": words of an earlier quote, quoted again
             attribution = Attribution(echoed.speaker_id, echoed.speaker_text, echoed.cue, "echo",
                                       echoed.confidence * 0.8)
-        elif words <= SHORT_QUOTE_WORDS and (not attribution.cue or title_case or labelled):
+        elif words <= SHORT_QUOTE_WORDS and not runs_on and (not attribution.cue or title_case or labelled):
             category = "title" if title_case else "term"
             terms.append(dict(start=span.content_start, end=span.content_end, text=content, category=category))
             continue
@@ -357,6 +374,32 @@ def _echo_of(content: str, earlier: list):
         if quote.speaker_id and words and f" {words} " in " " + " ".join(re.findall(r"\w+", quote.text.lower())) + " ":
             return quote
     return None
+
+
+LEAD_IN_LEMMAS = CUE_LEMMAS | {"speak", "speech", "message", "argument", "remark", "address", "toast", "interview",
+                               "statement", "letter", "case", "view"}
+
+
+def _lead_in_speaker(span: QuoteSpan, parsed: Parsed, resolver: Resolver) -> Attribution | None:
+    """A multi-paragraph quote that opens a paragraph with no attribution anywhere in it: the
+    person the previous paragraph's last sentence has speaking ("Lund spoke for an hour, and
+    his case was simple." / "Lund put it this way:"), if it names one."""
+    index = parsed.sentence_index(span.open_pos)
+    if not index:
+        return None
+    lead = parsed.sentences[index - 1]
+    if parsed.text[lead.start:lead.end].count('"') % 2 or any(ch in parsed.text[lead.start:lead.end] for ch in "“”"):
+        return None  # the lead-in holds quotes of its own: their speaker decides
+    if not any(t.lemma_.lower() in LEAD_IN_LEMMAS for t in lead.span):
+        return None
+    subject = subject_of(lead.span.root)
+    if subject is None:
+        return None
+    s, e = _phrase_bounds(subject)
+    actor_id, method, conf = resolver.resolve(subject, s, e)
+    if actor_id is None or actor_type(actor_id, resolver.actors, resolver.registry) != "person":
+        return None
+    return Attribution(actor_id, parsed.text[s:e], None, f"lead-in/{method}", conf * 0.6, s)
 
 
 def _paragraph_is_quote_only(text: str, span: QuoteSpan) -> bool:

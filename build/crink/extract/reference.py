@@ -21,6 +21,10 @@ SPOKESPEOPLE = {"official", "representative", "spokesman", "spokesperson", "dipl
 GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
                "capital", "neighbour", "neighbor", "partner", "ally", "delegation", "party"}
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
+# nouns for what someone said: "his message was blunt", "Lund's reply was short" speak for the owner
+SPEECH_NOUNS = {"message", "reply", "response", "answer", "verdict", "warning", "remark", "word", "argument",
+                "point", "advice", "conclusion", "assessment", "explanation", "retort", "appeal", "plea", "toast",
+                "speech", "address", "tone", "view", "position", "case"}
 
 
 def actor_type(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
@@ -171,6 +175,12 @@ class Resolver:
         covering = [m for m in inside if m.start <= head_pos < m.end]
         if covering:
             return covering[0].actor_id, "named", 0.88
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.lemma_.lower() in SPEECH_NOUNS and owner is not None:
+            if owner.tag_ == "PRP$" and owner.lower_ in ("his", "her"):
+                actor_id = self.pronoun(owner)
+                return (actor_id, "pronoun", 0.7) if actor_id else (None, "pronoun", 0.0)
+            return self.resolve(owner, offset(owner.left_edge), offset(owner) + len(owner))
         if head_text in PRONOUNS and head.tag_ in ("PRP",):
             if head_text in ("they",):
                 return None, "pronoun", 0.0
