@@ -90,3 +90,8 @@ def test_quote_paragraphs_after_a_paragraph_naming_the_speaker_are_that_speakers
                    '\n\n"Those who pretend otherwise are only deceiving their own voters."')
     assert found == [("sergei-lavrov", "The old order is gone and will not return"),
                      ("sergei-lavrov", "Those who pretend otherwise are only deceiving their own voters")]
+
+
+def test_he_said_is_the_person_last_named_as_a_subject_not_the_last_named():
+    found = quotes('Sergei Lavrov spent two hours with Wang Yi on Monday. "We see the world the same way," he said.')
+    assert found == [("sergei-lavrov", "We see the world the same way")]

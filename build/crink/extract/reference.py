@@ -184,6 +184,9 @@ class Resolver:
         if head_text in PRONOUNS and head.tag_ in ("PRP",):
             if head_text in ("they",):
                 return None, "pronoun", 0.0
+            if PRONOUNS[head_text] == "person":
+                actor_id = self.pronoun(head)
+                return (actor_id, "pronoun", 0.8) if actor_id else (None, "pronoun", 0.0)
             m = self.recent(head_pos, PRONOUNS[head_text])
             return (m.actor_id, "pronoun", 0.8) if m else (None, "pronoun", 0.0)
         if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
