@@ -229,3 +229,39 @@ def test_a_day_earlier_counts_from_the_last_dated_event(registry):
                    "Mikhail Mishustin. Two days later Vladimir Putin visited Beijing.", registry)
     assert [(t, d) for t, d, _ in found] == [("CONSULT", "2025-05-20"), ("CONSULT", "2025-05-19"),
                                             ("CONSULT", "2025-05-21")]
+
+
+def test_they_and_their_are_the_states_named_together_before(registry):
+    found = agreements("Chile and Peru settled their maritime dispute at a summit in May. Officials said "
+                       "the talks were long. They will also revive their 1998 customs accord.", registry)
+    assert ("chile-peru-accord-1998", ("chile", "peru")) in found
+
+
+def test_an_agreement_being_drafted_is_not_an_earlier_registry_treaty(registry):
+    found = agreements("Sergei Lavrov said Russia and North Korea were drafting a new agreement on comprehensive "
+                       "cooperation.", registry, published="2024-01-17")
+    assert found == [("north-korea-russia-agreement", ("north-korea", "russia"))]
+
+
+def test_a_treaty_that_another_replaces_is_between_the_same_parties(registry):
+    found = agreements("Russia and Iran signed a Comprehensive Strategic Partnership Treaty on Friday. "
+                       "It replaces a 2001 treaty that had been extended several times.", registry,
+                       published="2025-01-18")
+    assert [gid for gid, _ in found] == ["russia-iran-comprehensive-strategic-partnership-treaty",
+                                         "iran-russia-treaty-on-basis-of-mutual-relations-2001"]
+
+
+def test_a_one_word_answer_before_a_mention_does_not_deny_it(registry):
+    found = agreements("Is the new pact an alliance? No. Unlike the treaty Moscow signed with North Korea in "
+                       "June 2024, it has no defence clause.", registry, published="2025-01-18")
+    assert ("russia-north-korea-comprehensive-strategic-partnership-treaty", None) in found
+
+
+def test_an_accord_restoring_ties_between_two_states_is_between_them(registry):
+    found = agreements("Brazil praised an accord restoring ties between Chile and Peru, signed in 2019.", registry)
+    assert [parties for _, parties in found] == [("chile", "peru")]
+
+
+def test_a_brokered_deal_of_a_stated_year_links_to_the_registry_deal_with_its_broker(registry):
+    found = agreements("Beijing brokered a deal restoring ties between Iran and Saudi Arabia in 2023.", registry)
+    assert [gid for gid, _ in found] == ["iran-saudi-arabia-beijing-agreement-2023"]

@@ -31,6 +31,12 @@ TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agree
 SIGNING_LEMMAS = {"sign", "ink", "seal", "conclude", "adopt", "issue", "reach", "strike", "agree", "ratify"}
 CONTRAST_PREPS = {"unlike", "like", "than", "besides", "despite", "beyond", "except", "including", "after", "before",
                   "since", "following", "instead"}
+# who praises or condemns an agreement is not thereby a party to it
+STANCE_LEMMAS = {"praise", "welcome", "hail", "applaud", "laud", "criticise", "criticize", "condemn", "denounce",
+                 "oppose", "slam", "reject", "question", "doubt", "fear", "study", "watch", "cite", "mention"}
+SUCCESSION_LEMMAS = {"replace", "succeed", "supersede", "extend", "renew", "update", "upgrade", "amend"}
+UNSIGNED_WORDS = {"draft", "proposed", "planned", "future", "possible", "prospective", "envisaged"}
+NEGOTIATING_LEMMAS = {"draft", "negotiate", "discuss", "prepare", "seek", "finalise", "finalize", "pursue", "propose"}
 YEAR = re.compile(r"(?<![\d$])(19|20)\d\d(?!\d)")
 
 
@@ -95,6 +101,8 @@ def _parties_in(start: int, end: int, actors: ActorResult, registry: Registry) -
 
 def _negated(head) -> bool:
     window = [t.lower_ for t in head.doc[max(0, head.left_edge.i - 3): head.i]]
+    if any(w in ".?!:;" for w in window):  # "No. Unlike the pact ...": the answer ends before it
+        window = window[max(i for i, w in enumerate(window) if w in ".?!:;") + 1:]
     if any(w in NEGATORS for w in window):
         return True
     return any(t.lower_ in NEGATORS for t in head.ancestors if t.i < head.i and head.i - t.i <= 6)
@@ -129,10 +137,12 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             if _negated(head):
                 continue
             parties = _parties_in(start, end, actors, registry)
+            for owner in (c for c in head.children if c.dep_ == "poss"):  # "their treaty"
+                parties += [p for p in _referred_parties(owner, resolver) if p not in parties]
             clause_year = None
             for verb in _clause_verbs(head):
                 for child in _with_inherited_subject(verb):
-                    if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                    if child.dep_ in ("nsubj", "nsubjpass", "agent") and verb.lemma_.lower() not in STANCE_LEMMAS:
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         found = _parties_in(s, e, actors, registry) + [
                             p for t in child.subtree for p in _referred_parties(t, resolver)]
@@ -145,11 +155,16 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                         y = YEAR.search(text[s:e])
                         clause_year = clause_year or (int(y.group(0)) if y else None)
             if len(parties) < 2:
+                parties = _succeeded_parties(head, mentions, registry) or parties
+            if len(parties) < 2:
                 continue
             phrase = text[start:end]
             y = YEAR.search(phrase)
             year = int(y.group(0)) if y else (_signing_year(head, start, end, parsed, anchor) or clause_year)
-            gid, method, confidence = _link(parties, year, phrase, registry, published)
+            if _unsigned(head):
+                gid, year = None, None
+            else:
+                gid, method, confidence = _link(parties, year, phrase, registry, published)
             if gid and _describes_another(head, registry.agreements[gid]):
                 gid = None
             if gid is None:
@@ -163,11 +178,45 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
     return mentions, new_agreements
 
 
+def _succeeded_parties(head, earlier: list, registry: Registry) -> list[str]:
+    """"It replaces a 1990 treaty", "the accord supersedes the 2004 pact": an agreement that
+    another replaces, extends or renews is between the same parties, read from the last
+    agreement mentioned before it (for "it") or the one the subject names."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in SUCCESSION_LEMMAS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    s_start, s_end = offset(subject.left_edge), offset(subject.right_edge) + len(subject.right_edge)
+    if subject.lower_ == "it":
+        before = [m for m in earlier if m.end <= s_start]
+    else:
+        before = [m for m in earlier if s_start <= m.start < s_end]
+    if not before:
+        return []
+    last = max(before, key=lambda m: m.start)
+    agreement = registry.agreements.get(last.agreement_id)
+    return list(last.parties) or (list(agreement.parties) if agreement else [])
+
+
+def _unsigned(head) -> bool:
+    """An agreement still being made ("a draft accord", "were negotiating a new treaty"): it is
+    not one already signed, so it links to no registry agreement and has no year."""
+    if any(c.dep_ == "amod" and c.lower_ in UNSIGNED_WORDS for c in head.children):
+        return True
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and verb.lemma_.lower() in NEGOTIATING_LEMMAS
+
+
 def _with_inherited_subject(verb) -> list:
     """A verb's children, plus the subject a conjoined verb shares ("X met Y and signed ...")."""
     children = list(verb.children)
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):  # "an accord restoring ties between Chile and Peru"
+        children += [p for c in children if c.dep_ == "dobj" for p in c.children
+                     if p.dep_ == "prep" and p.lower_ == "between"]
     return children
 
 
@@ -205,6 +254,8 @@ def _referred_parties(subject, resolver: Resolver) -> list[str]:
     group = resolver.group(head)
     if group:
         return group
+    if head.lower_ in ("they", "their") and head.tag_ in ("PRP", "PRP$"):
+        return resolver.they(head)
     if head.lower_ in ("he", "she") and head.tag_ == "PRP":
         person = resolver.pronoun(head)
         state = resolver.state_of(person) if person else None
@@ -260,6 +311,11 @@ def _link(parties: list[str], year: int | None, phrase: str, registry: Registry,
     candidates = [g for g in registry.agreements.values() if set(g.parties) == wanted]
     if year:
         candidates = [g for g in candidates if g.signed and int(g.signed[:4]) == year]
+        if not candidates:  # a broker or third signatory left unnamed: the one agreement of that year
+            wider = [g for g in registry.agreements.values()
+                     if wanted < set(g.parties) and g.signed and int(g.signed[:4]) == year]
+            if len(wider) == 1:
+                return wider[0].id, "descriptive/registry-parties-subset", 0.7
     if published and len(candidates) > 1:
         candidates = [g for g in candidates if not g.signed or g.signed[:len(published)] <= published] or candidates
     if len(candidates) > 1 and DEFENCE_WORDS.search(phrase):

@@ -127,6 +127,29 @@ class Resolver:
                     return sorted(states)
         return []
 
+    def they(self, token) -> list[str]:
+        """States for "they" or "their": a plural subject earlier in the sentence ("the two
+        governments said their treaty ..."), else the last states named together."""
+        for t in reversed(token.doc[token.sent.start:token.i]):
+            if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS"):
+                return self.group(t) or self.coordinated_states(t)
+            if t.dep_ == "nsubj" and any(c.dep_ == "conj" for c in t.children):
+                return self.coordinated_states(t)
+        return self.named_together_before(token)
+
+    def named_together_before(self, token) -> list[str]:
+        """The last states named together ("Chile and Peru") in this or the two sentences
+        before a token, or []."""
+        pos = offset(token)
+        index = self.parsed.sentence_index(pos) or 0
+        floor = self.parsed.sentences[max(0, index - 2)].start
+        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
+            if floor <= m.start < pos and self._outside_quotes(m):
+                together = self._named_together(m)
+                if len(together) >= 2:
+                    return together
+        return []
+
     def _named_together(self, mention) -> list[str]:
         """States of the coordination ("X and Y") a mention stands in, or []."""
         token = self.parsed.token_at(mention.start)
