@@ -265,3 +265,9 @@ def test_an_accord_restoring_ties_between_two_states_is_between_them(registry):
 def test_a_brokered_deal_of_a_stated_year_links_to_the_registry_deal_with_its_broker(registry):
     found = agreements("Beijing brokered a deal restoring ties between Iran and Saudi Arabia in 2023.", registry)
     assert [gid for gid, _ in found] == ["iran-saudi-arabia-beijing-agreement-2023"]
+
+
+def test_a_call_conjoined_with_a_joint_condemnation_is_two_events(registry):
+    found = events("Vladimir Putin and Xi Jinping spoke by telephone on Thursday and jointly condemned the strikes "
+                   "on Iran by Israel, the Kremlin said.", registry)
+    assert {t for t, _, _ in found} == {"CONSULT", "ACCUSE"}

@@ -165,7 +165,7 @@ def event_type(trigger) -> str | None:
             for obj in (c for c in prep.children if c.dep_ == "pobj" and _lemma(c) in OBJECT_TYPES):
                 return OBJECT_TYPES[_lemma(obj)]
     if trigger.pos_ == "VERB" and lemma == "speak":  # "spoke by telephone"
-        if any(c.dep_ == "prep" and c.lower_ == "by" and any(_lemma(o) in CALL_MEANS for o in c.children)
+        if any(c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(_lemma(o) in CALL_MEANS for o in c.children)
                for c in trigger.children):
             return "CONSULT"
     if trigger.pos_ == "VERB" and lemma in ("call", "vote"):  # "called on X to", "voted for/against"
