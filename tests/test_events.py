@@ -271,3 +271,19 @@ def test_a_call_conjoined_with_a_joint_condemnation_is_two_events(registry):
     found = events("Vladimir Putin and Xi Jinping spoke by telephone on Thursday and jointly condemned the strikes "
                    "on Iran by Israel, the Kremlin said.", registry)
     assert {t for t, _, _ in found} == {"CONSULT", "ACCUSE"}
+
+
+def modes(body: str, registry) -> list[tuple[str, str | None]]:
+    return [(r["type"], r["mode"]) for r in extract_passage(body, registry)["event_reports"]]
+
+
+def test_plover_mode_says_how_a_consultation_was_held(registry):
+    assert modes("Wang Yi held a video call with Sergei Lavrov on Tuesday.", registry) == [("CONSULT", "phone")]
+    assert modes("Xi Jinping visited Moscow on Monday.", registry) == [("CONSULT", "visit")]
+    assert modes("Xi Jinping met Vladimir Putin in Astana on Monday.", registry) == [("CONSULT", None)]
+
+
+def test_plover_mode_says_what_aid_was_given(registry):
+    assert modes("Iran sent drones to Russia last month.", registry) == [("AID", "military")]
+    assert modes("China gave Iran a $2 billion loan in March.", registry) == [("AID", "economic")]
+    assert modes("China sent Iran drones and a loan in March.", registry) == [("AID", None)]

@@ -93,7 +93,8 @@ def event_rows(event_reports: list[dict], actors: dict) -> tuple[list[dict], lis
         members = sorted(groups[key], key=lambda r: r["id"])
         event_id = slugify(f"{plover}-{date}-{'-'.join(participants)}")
         first = members[0]
-        events.append(dict(id=event_id, type=plover, mode=None, context=first["context"],
+        mode = next((r.get("mode") for r in members if r.get("mode")), None)
+        events.append(dict(id=event_id, type=plover, mode=mode, context=first["context"],
                            date_start=first["date_start"], date_end=first["date_end"],
                            date_precision=first["date_precision"], date=date, summary=first["sentence"]))
         for r in members:

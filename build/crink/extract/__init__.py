@@ -96,7 +96,7 @@ def extract_records(article: dict, parsed: Parsed, registry: Registry) -> dict:
                  start=e.sentence_start, end=e.sentence_end, sentence=text[e.sentence_start:e.sentence_end],
                  trigger=e.trigger, trigger_start=e.trigger_start, date_text=e.time.text,
                  date_start_offset=e.time.start, method=e.method, confidence=e.confidence,
-                 type=e.type, context=e.context, date_start=e.time.date_start.isoformat(),
+                 type=e.type, mode=e.mode, context=e.context, date_start=e.time.date_start.isoformat(),
                  date_end=e.time.date_end.isoformat(), date_precision=e.time.precision, date=e.time.date,
                  actors=[list(pair) for pair in e.actors])
             for e in events

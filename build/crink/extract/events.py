@@ -85,6 +85,16 @@ CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation"
                    "fabrication", "unacceptable", "reckless", "destabilize", "destabilise", "provocation",
                    "provocative", "regret", "condemn", "blame", "hypocrisy", "interference", "irresponsible",
                    "bully", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse"}
+VISIT_WORDS = {"visit", "trip", "tour", "arrive", "travel", "host", "receive"}  # PLOVER CONSULT mode "visit"
+AID_MODES = {
+    "military": {"weapon", "missile", "drone", "troop", "soldier", "shell", "ammunition", "arm", "munition", "rocket",
+                 "artillery", "jet", "aircraft", "tank", "military", "warship", "interceptor"},
+    "economic": {"loan", "credit", "grant", "money", "cash", "investment", "funding", "financing", "dollar", "yuan",
+                 "rouble", "ruble", "economic"},
+    "humanitarian": {"humanitarian", "food", "medicine", "vaccine", "relief", "grain"},
+}
+RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
+                 "release": "release", "free": "release"}
 PLACE_PREPS = {"in", "from", "at"}  # "fined banks in Turkey": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
@@ -104,6 +114,7 @@ class EventReport:
     time: TimeExpr
     actors: list = field(default_factory=list)  # [(actor_id, role)]
     context: str | None = None
+    mode: str | None = None
     method: str = "rule:time-governed-predicate"
     confidence: float = 0.6
 
@@ -380,6 +391,27 @@ def _roles(trigger, plover: str) -> dict:
     return roles
 
 
+def event_mode(trigger, plover: str) -> str | None:
+    """PLOVER's mode where the words make it plain: how a consultation was held (phone, visit),
+    what aid was given (military, economic, humanitarian), what a retreat was (withdraw,
+    release); else None. Reads the trigger's own phrase, not clauses hanging on it."""
+    phrase = [trigger] + [t for c in trigger.children if c.dep_ not in CLAUSE_DEPS | {"conj", "punct"}
+                          for t in c.subtree if not (t.dep_ in CLAUSE_DEPS)]
+    words = {_lemma(t) for t in phrase} | {t.lower_ for t in phrase}
+    lemma = _lemma(trigger)
+    if plover == "CONSULT":
+        if words & (CALL_MEANS | {"phone", "telephone", "videoconference"}):
+            return "phone"
+        if lemma in VISIT_WORDS or (lemma == "be" and "due" in words):
+            return "visit"
+    if plover == "AID":
+        kinds = {mode for mode, nouns in AID_MODES.items() if words & nouns}
+        return kinds.pop() if len(kinds) == 1 else None
+    if plover == "RETREAT":
+        return RETREAT_MODES.get(lemma)
+    return None
+
+
 def _context(sentence_text: str) -> str | None:
     for name, pattern in CONTEXTS:
         if re.search(pattern, sentence_text, re.I):
@@ -513,6 +545,7 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
         type=plover, trigger=trigger.text, trigger_start=trigger_start,
         sentence_start=sentence.start, sentence_end=sentence.end, time=time,
         actors=sorted(by_actor.items()), context=_context(parsed.text[sentence.start:sentence.end]),
+        mode=event_mode(trigger, plover),
         confidence=confidence,
     )
 
