@@ -12,10 +12,11 @@ def scores():
 
 def test_both_gold_sets_are_present_and_large_enough(scores):
     sets = {r["set"] for r in scores}
-    assert sets == {"seeds", "passages", "heldout"}
+    assert sets == {"seeds", "passages", "heldout", "heldout2"}
     assert len(list((GOLD_DIR / "seeds").glob("*.yml"))) == 5
     assert len(list((GOLD_DIR / "passages").glob("*.yml"))) >= 30
-    assert len(list((GOLD_DIR / "heldout").glob("*.yml"))) >= 10  # reported, not asserted: see README
+    for held_out in ("heldout", "heldout2"):  # reported, not asserted: see README
+        assert len(list((GOLD_DIR / held_out).glob("*.yml"))) >= 10
 
 
 # Issue-3 targets the extractor does not reach yet, with the level it must not fall below
@@ -23,8 +24,8 @@ def test_both_gold_sets_are_present_and_large_enough(scores):
 # reached the test XPASSes, fails, and the entry must be removed from here.
 NOT_YET_MET = {
     ("seeds", "quotes"): 0.89, ("seeds", "agreements"): 0.82,
-    ("seeds", "events (precision)"): 0.44, ("seeds", "events (recall)"): 0.14,
-    ("passages", "agreements"): 0.67,
+    ("seeds", "events (precision)"): 0.51, ("seeds", "events (recall)"): 0.17,
+    ("passages", "agreements"): 0.78,
     ("passages", "events (precision)"): 0.80, ("passages", "events (recall)"): 0.44,
 }
 
