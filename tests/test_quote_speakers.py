@@ -95,3 +95,19 @@ def test_quote_paragraphs_after_a_paragraph_naming_the_speaker_are_that_speakers
 def test_he_said_is_the_person_last_named_as_a_subject_not_the_last_named():
     found = quotes('Sergei Lavrov spent two hours with Wang Yi on Monday. "We see the world the same way," he said.')
     assert found == [("sergei-lavrov", "We see the world the same way")]
+
+
+def test_said_in_a_statement_that_reports_the_clause_the_parser_hangs_on_the_noun():
+    found = quotes("After the talks, Peru's foreign ministry said in a statement that the three sides had urged "
+                   "Chile to lift its tariffs.")
+    assert [text for _, text in found] == ["the three sides had urged Chile to lift its tariffs"]
+
+
+def test_a_two_word_clause_around_a_quoted_phrase_is_also_reported_speech():
+    found = quotes('Abbas Araghchi said Tehran stood "on the side of law".')
+    assert ("abbas-araghchi", 'Tehran stood "on the side of law"') in found
+
+
+def test_a_states_media_speak_for_it():
+    found = quotes("North Korean state media said the launch had been a complete success.")
+    assert found == [("north-korea", "the launch had been a complete success")]

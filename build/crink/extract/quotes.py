@@ -426,6 +426,20 @@ def _trim_clause(text: str, start: int, end: int, quote_ranges=()) -> tuple[int,
     return start, end
 
 
+STATEMENT_NOUNS = {"statement", "interview", "letter", "post", "speech", "briefing", "communique", "message"}
+
+
+def _statement_clause(verb):
+    """'said in a statement that ...': the parser may hang the reported clause on the noun."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in STATEMENT_NOUNS):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                          for m in clause.children):
+                    return clause
+    return None
+
+
 def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Quote]:
     """Reported speech: a named speaker, a reporting verb and a clausal complement, before the
     verb or after it ('..., the Kremlin said in a statement'), or a clause 'according to' a
@@ -439,7 +453,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 continue
             if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
-            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _statement_clause(verb)
             subject = subject_of(verb)
             if comp is None or subject is None:
                 continue
@@ -448,7 +462,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                                           quote_ranges)
             if c_start < offset(verb) and not (c_end <= offset(subject) < offset(verb)):
                 continue  # inverted only as '<clause>, <speaker> said'
-            if _words_outside(text, c_start, c_end, quote_ranges) < 3:
+            if _words_outside(text, c_start, c_end, quote_ranges) < 2:
                 continue  # the words are quoted: the marks rule covers them
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)

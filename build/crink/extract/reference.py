@@ -17,7 +17,7 @@ PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spo
                 "fellow", "expert", "scholar", "researcher", "lawmaker", "senator", "politician", "strongman",
                 "autocrat", "dictator", "counterpart", "host", "author", "economist"}
 SPOKESPEOPLE = {"official", "representative", "spokesman", "spokesperson", "diplomat", "officer", "minister",
-               "envoy", "negotiator", "authority", "leader", "commander"}
+               "envoy", "negotiator", "authority", "leader", "commander", "media", "medium"}
 GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
                "capital", "neighbour", "neighbor", "partner", "ally", "delegation", "party"}
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
