@@ -111,3 +111,18 @@ def test_a_two_word_clause_around_a_quoted_phrase_is_also_reported_speech():
 def test_a_states_media_speak_for_it():
     found = quotes("North Korean state media said the launch had been a complete success.")
     assert found == [("north-korea", "the launch had been a complete success")]
+
+
+def test_a_reporting_verb_set_off_by_commas_reports_the_clause_around_it():
+    found = quotes("Maria Zakharova spoke to reporters on Monday. Chile, she added, would object to any such plan.")
+    assert found == [("maria-zakharova", "Chile, she added, would object to any such plan")]
+
+
+def test_a_that_clause_hung_on_a_phrase_after_the_verb_is_still_reported_speech():
+    found = quotes("Sergei Lavrov told reporters after the talks that Pyongyang needed firm guarantees of its "
+                   "security.")
+    assert found == [("sergei-lavrov", "Pyongyang needed firm guarantees of its security")]
+
+
+def test_a_relative_clause_on_the_phrase_is_not_reported_speech():
+    assert quotes("Sergei Lavrov spoke to reporters after the talks that Kim Jong Un held with Xi Jinping.") == []

@@ -426,18 +426,43 @@ def _trim_clause(text: str, start: int, end: int, quote_ranges=()) -> tuple[int,
     return start, end
 
 
-STATEMENT_NOUNS = {"statement", "interview", "letter", "post", "speech", "briefing", "communique", "message"}
+# nouns that take a "that" clause of their own ("reports that ..."): it is not the reported speech
+COMPLEMENT_NOUNS = {"fact", "report", "claim", "news", "idea", "belief", "hope", "fear", "evidence", "sign",
+                    "warning", "assurance", "view", "notion", "rumour", "rumor", "allegation", "accusation",
+                    "suggestion", "impression", "concern", "promise", "pledge", "threat", "possibility"}
 
 
 def _statement_clause(verb):
-    """'said in a statement that ...': the parser may hang the reported clause on the noun."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during")):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in STATEMENT_NOUNS):
+    """'said in a statement that ...', 'told reporters after the talks that ...': the parser may
+    hang the reported clause on the noun of a phrase between the verb and the clause."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in COMPLEMENT_NOUNS):
             for clause in noun.children:
                 if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                           for m in clause.children):
                     return clause
+                if clause.dep_ == "relcl" and _complete_without_that(clause):
+                    return clause  # "after the talks that Lima needed guarantees": not a relative
     return None
+
+
+def _complete_without_that(clause) -> bool:
+    """A clause opened by "that" whose subject and object are both other words: "that" cannot
+    be its relative pronoun, so it introduces reported speech."""
+    that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+    others = {c.dep_ for c in clause.children if c.lower_ != "that"}
+    return bool(that) and "nsubj" in others and "dobj" in others
+
+
+def _is_parenthetical(verb) -> bool:
+    """A reporting verb set off by commas inside the clause it reports: "Lima, she added, would ..."."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.i > verb.head.i:
+        return False
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    opened = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return opened and closed
 
 
 def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Quote]:
@@ -455,12 +480,16 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 continue
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _statement_clause(verb)
             subject = subject_of(verb)
+            parenthetical = comp is None and _is_parenthetical(verb)
+            if parenthetical:  # "Lima, she added, would object": the clause is the verb's head
+                comp = verb.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if comp is None or subject is None:
                 continue
             tokens = list(comp.subtree)
             c_start, c_end = _trim_clause(text, offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text),
                                           quote_ranges)
-            if c_start < offset(verb) and not (c_end <= offset(subject) < offset(verb)):
+            if c_start < offset(verb) and not (c_end <= offset(subject) < offset(verb)) and not parenthetical:
                 continue  # inverted only as '<clause>, <speaker> said'
             if _words_outside(text, c_start, c_end, quote_ranges) < 2:
                 continue  # the words are quoted: the marks rule covers them
