@@ -126,3 +126,12 @@ def test_a_that_clause_hung_on_a_phrase_after_the_verb_is_still_reported_speech(
 
 def test_a_relative_clause_on_the_phrase_is_not_reported_speech():
     assert quotes("Sergei Lavrov spoke to reporters after the talks that Kim Jong Un held with Xi Jinping.") == []
+
+
+def test_a_clause_the_parser_hangs_on_the_reporting_verb_stays_in_the_reported_clause():
+    found = quotes('Sergei Ryabkov told Interfax that Russia was "not afraid" of sanctions and could discuss arms '
+                   'deliveries with Tehran, but that no request had been made. He said the talks were useful, '
+                   'adding that more would follow.')
+    assert [text for _, text in found if " " in text] == [
+        'Russia was "not afraid" of sanctions and could discuss arms deliveries with Tehran, but that no request '
+        'had been made', "not afraid", "the talks were useful", "more would follow"]

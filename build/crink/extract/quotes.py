@@ -454,6 +454,22 @@ def _complete_without_that(clause) -> bool:
     return bool(that) and "nsubj" in others and "dobj" in others
 
 
+def _trailing_clauses(verb, comp) -> list:
+    """Tokens of clauses the parser hangs on the reporting verb after its reported clause but
+    that belong to it: "said X, though Y", "said X, but that Y", "said X before Y". A further
+    reporting verb ("..., adding that Y") reports its own clause."""
+    if comp.i < verb.i:
+        return []
+    extra = []
+    for child in verb.children:
+        if child.i <= comp.right_edge.i:
+            continue
+        marked = any(m.dep_ == "mark" for m in child.children)
+        if child.dep_ in ("advcl", "conj") and marked and child.lemma_.lower() not in CUE_LEMMAS:
+            extra += list(child.subtree)
+    return sorted(extra, key=lambda t: t.i)
+
+
 def _is_parenthetical(verb) -> bool:
     """A reporting verb set off by commas inside the clause it reports: "Lima, she added, would ..."."""
     if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.i > verb.head.i:
@@ -486,7 +502,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if comp is None or subject is None:
                 continue
-            tokens = list(comp.subtree)
+            tokens = list(comp.subtree) + _trailing_clauses(verb, comp)
             c_start, c_end = _trim_clause(text, offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text),
                                           quote_ranges)
             if c_start < offset(verb) and not (c_end <= offset(subject) < offset(verb)) and not parenthetical:
