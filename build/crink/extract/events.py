@@ -41,7 +41,7 @@ LEXICON = {
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions",
     "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
                "war attack strike bombing assassination killing raid",
-    "MOBILIZE": "mobilize mobilise mobilization",
+    "MOBILIZE": "mobilize mobilise mobilization test",
     "RETREAT": "withdraw retreat ease lift release withdrawal",
     "CONCEDE": "concede yield apologize apologise",
 }
@@ -49,7 +49,7 @@ TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.s
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
-               "restore", "tighten", "adopt", "pass"}
+               "restore", "tighten", "adopt", "pass", "repeat", "reiterate"}
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
 SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "opened a week of manoeuvres"
@@ -61,7 +61,8 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPE
                 "war": "ASSAULT", "accusation": "ACCUSE", "criticism": "ACCUSE", "warning": "THREATEN",
                 "threat": "THREATEN", "appeal": "REQUEST", "pledge": "AGREE", "promise": "AGREE",
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
-                "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE"}
+                "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE",
+                "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
@@ -95,6 +96,10 @@ AID_MODES = {
 }
 RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
                  "release": "release", "free": "release"}
+ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
+USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
+LAPSE_VERBS = {"expire", "lapse", "end"}
+RESTRICTIONS = {"ban", "embargo", "sanction", "restriction", "moratorium", "blockade"}
 PLACE_PREPS = {"in", "from", "at"}  # "fined banks in Turkey": the object's place counts
 CONTEXTS = [
     ("military", r"\b(military|troops|soldiers|drills?|exercises?|weapons?|missiles?|drones?|munitions|arms|"
@@ -165,6 +170,15 @@ def event_type(trigger) -> str | None:
                 return OBJECT_TYPES[_lemma(child)]
             if child.dep_ == "dobj" and _lemma(child) in TYPE_OF and child.pos_ == "NOUN":
                 return TYPE_OF[_lemma(child)]
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    if trigger.pos_ == "VERB" and (lemma in ADVANCE_VERBS and "into" in preps or lemma in USE_VERBS and _against(trigger)):
+        return "ASSAULT"  # "troops crossed into X", "used drones against X"
+    if lemma in LAPSE_VERBS and any(c.dep_ == "nsubj" and _lemma(c) in RESTRICTIONS for c in trigger.children):
+        return "RETREAT"  # "the arms embargo expired"
+    if lemma == "be":
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "at")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and _lemma(c) in OBJECT_TYPES):
+                return OBJECT_TYPES[_lemma(obj)]  # "was in Geneva for talks with ..."
     if lemma in SIGNING_VERBS and any(c.dep_ == "dobj" and _lemma(c) in DOMESTIC_ACTS for c in trigger.children):
         return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
@@ -192,6 +206,12 @@ def event_type(trigger) -> str | None:
     if plover and trigger.pos_ in ("VERB", "NOUN", "PROPN"):
         return plover
     return None
+
+
+def _against(trigger) -> list:
+    """Tokens of an "against X" phrase on a verb or its object ("used drones against X")."""
+    holders = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+    return [t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree]
 
 
 def _governing_trigger(tokens):
@@ -346,6 +366,10 @@ def _roles(trigger, plover: str) -> dict:
     clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
     if _lemma(trigger) in STATEMENT_VERBS:
         clause = [trigger]  # who was told is a listener; the statement's actors are in what was said
+    if plover == "ASSAULT" and _lemma(trigger) in USE_VERBS and _against(trigger):
+        clause = [trigger]  # "used Iranian drones against X": the weapon's maker is no party
+        for t in _against(trigger):
+            roles.setdefault(t.i, "target")
     if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that X would retaliate against Y"
         for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
             clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
@@ -374,7 +398,7 @@ def _roles(trigger, plover: str) -> dict:
             for u in t.subtree:
                 roles[u.i] = "source"
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
-    typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"  # "responded with sanctions"
+    typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for")  # "responded with sanctions"
                  for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
     for t in clause:
         if t.i in roles or _nested(t, trigger, typed_by):
@@ -535,6 +559,13 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
     parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
+    if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2 and plover in ("THREATEN", "AGREE", "REQUEST"):
+        # what the speaker's side will do, told to another: the listener is the one it is aimed at
+        for listener in (c for c in trigger.children if c.dep_ in ("dobj", "dative")):
+            for tok in listener.subtree:
+                for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
+                    by_actor.setdefault(actor_id, "target")
+        parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
     if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2:
         return None  # a statement is an event when it is about another actor than the speaker
     if plover in ("CONSULT", "COOPERATE") and len(parties) < 2:
