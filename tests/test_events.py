@@ -305,3 +305,8 @@ def test_verbs_and_objects_the_lexicon_reads_through(registry):
 def test_a_threat_told_to_another_is_aimed_at_the_listener(registry):
     found = events("Antony Blinken told Chinese leaders on Friday that Washington would act.", registry)
     assert found == [("THREATEN", "2025-05-23", {"antony-blinken", "china", "united-states"})]
+
+
+def test_beginning_to_do_something_is_doing_it(registry):
+    found = events("In April North Korea began sending artillery shells to Russia.", registry)
+    assert found == [("AID", "2025-04", {"north-korea", "russia"})]

@@ -96,6 +96,7 @@ AID_MODES = {
 }
 RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
                  "release": "release", "free": "release"}
+PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
 LAPSE_VERBS = {"expire", "lapse", "end"}
@@ -467,6 +468,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 continue
             if event_type(trigger) is None and trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
                 trigger = trigger.head  # "Speaking on Monday, Lund accused ..."
+            if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
+                trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
