@@ -310,3 +310,11 @@ def test_a_threat_told_to_another_is_aimed_at_the_listener(registry):
 def test_beginning_to_do_something_is_doing_it(registry):
     found = events("North Korea began in April to send artillery shells to Russia.", registry)
     assert found == [("AID", "2025-04", {"north-korea", "russia"})]
+
+
+def test_a_supply_contract_is_between_supplier_and_buyer_and_a_company_is_its_own_party(registry):
+    found = agreements("Gazprom concluded a 30-year contract on Friday to supply China National Petroleum "
+                       "Corporation with gas.", registry, published="2022-02-05")
+    assert [parties for _, parties in found] == [("china-national-petroleum-corporation", "gazprom")]
+    found = agreements("Rosneft signed a deal to sell oil to India.", registry)
+    assert [parties for _, parties in found] == [("india", "rosneft")]

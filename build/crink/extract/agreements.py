@@ -19,7 +19,8 @@ from crink.nlp import Parsed, offset
 from crink.registry import Registry, slugify
 
 AGREEMENT_HEADS = {"treaty", "pact", "accord", "agreement", "deal", "memorandum", "convention", "protocol", "armistice",
-                   "ceasefire", "truce", "statement", "declaration"}
+                   "ceasefire", "truce", "statement", "declaration", "contract"}
+COMPANY = re.compile(r"\b(company|corporation|firm|bank|conglomerate|manufacturer|maker|operator|producer)\b", re.I)
 NEEDS_JOINT = {"statement", "declaration"}  # only a joint statement or declaration is an agreement
 DEFENCE_WORDS = re.compile(r"\b(defen[cs]e|mutual assistance|military assistance|alliance)\b", re.I)
 NEGATORS = {"lack", "lacks", "lacked", "lacking", "no", "without", "absence", "never", "not", "neither", "nor"}
@@ -27,13 +28,14 @@ STATE_TYPES = ("country", "organization", "group")
 TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agreement": "agreement",
                 "deal": "agreement", "memorandum": "agreement", "convention": "treaty", "protocol": "agreement",
                 "armistice": "armistice", "ceasefire": "ceasefire", "truce": "ceasefire",
-                "statement": "joint statement", "declaration": "joint statement"}
+                "statement": "joint statement", "declaration": "joint statement", "contract": "agreement"}
 SIGNING_LEMMAS = {"sign", "ink", "seal", "conclude", "adopt", "issue", "reach", "strike", "agree", "ratify"}
 CONTRAST_PREPS = {"unlike", "like", "than", "besides", "despite", "beyond", "except", "including", "after", "before",
                   "since", "following", "instead"}
 # who praises or condemns an agreement is not thereby a party to it
 STANCE_LEMMAS = {"praise", "welcome", "hail", "applaud", "laud", "criticise", "criticize", "condemn", "denounce",
                  "oppose", "slam", "reject", "question", "doubt", "fear", "study", "watch", "cite", "mention"}
+TRANSFER_LEMMAS = {"supply", "sell", "buy", "provide", "deliver", "purchase", "ship", "export"}
 SUCCESSION_LEMMAS = {"replace", "succeed", "supersede", "extend", "renew", "update", "upgrade", "amend"}
 UNSIGNED_WORDS = {"draft", "proposed", "planned", "future", "possible", "prospective", "envisaged"}
 NEGOTIATING_LEMMAS = {"draft", "negotiate", "discuss", "prepare", "seek", "finalise", "finalize", "pursue", "propose"}
@@ -80,8 +82,9 @@ def _state_of(actor_id: str, actors: ActorResult, registry: Registry) -> str | N
     actor = registry.actors.get(actor_id)
     kind = actor.type if actor else (actors.new_actors[actor_id].type if actor_id in actors.new_actors else None)
     if kind in ("organization", "group") and actor and actor.affiliation_id in registry.actors \
-            and registry.actors[actor.affiliation_id].type == "country":
-        return actor.affiliation_id  # a ministry or armed force acts for its state
+            and registry.actors[actor.affiliation_id].type == "country" \
+            and not COMPANY.search(f"{actor.name} {actor.description or ''}"):
+        return actor.affiliation_id  # a ministry or armed force acts for its state; a company for itself
     if kind in STATE_TYPES:
         return actor_id
     if kind == "person":
@@ -139,6 +142,13 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             parties = _parties_in(start, end, actors, registry)
             for owner in (c for c in head.children if c.dep_ == "poss"):  # "their treaty"
                 parties += [p for p in _referred_parties(owner, resolver) if p not in parties]
+            for supply in _supply_clauses(head):  # "a contract to supply X", "a deal to sell oil to X"
+                others = [c for c in supply.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
+                others += [o for p in supply.children if p.lower_ == "to" and p.dep_ in ("prep", "dative")
+                           for o in p.children if o.dep_ == "pobj"]
+                for other in others:
+                    s, e = offset(other.left_edge), offset(other) + len(other)
+                    parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             clause_year = None
             for verb in _clause_verbs(head):
                 for child in _with_inherited_subject(verb):
@@ -176,6 +186,16 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             taken.append((start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions, new_agreements
+
+
+def _supply_clauses(head) -> list:
+    """Infinitives of supply on an agreement phrase ("a contract to supply X"), or on the verb
+    it is the object of ("signed a deal to sell oil to X")."""
+    clauses = [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ == "dobj":
+        clauses += [c for c in head.head.children if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [c for c in clauses if c.lemma_.lower() in TRANSFER_LEMMAS]
 
 
 def _succeeded_parties(head, earlier: list, registry: Registry) -> list[str]:
