@@ -135,3 +135,10 @@ def test_a_clause_the_parser_hangs_on_the_reporting_verb_stays_in_the_reported_c
     assert [text for _, text in found if " " in text] == [
         'Russia was "not afraid" of sanctions and could discuss arms deliveries with Tehran, but that no request '
         'had been made', "not afraid", "the talks were useful", "more would follow"]
+
+
+def test_a_phrase_someone_meant_is_a_label_even_when_it_echoes_their_quote():
+    found = records('Xi Jinping praised ties "in the new era", according to a readout. Xi did not say what he '
+                    'meant by "new era".')
+    assert [q["text"] for q in found["quotes"] if q["kind"] == "partial"] == ["in the new era"]
+    assert [t["text"] for t in found["quoted_terms"]] == ["new era"]

@@ -46,7 +46,8 @@ SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sente
 TITLE_LINKS = {"of", "the", "and", "for", "in", "on", "a", "to"}
 LABELLED = re.compile(r"\b(?:described|billed|known|styled|characteri[sz]ed|portrayed|labell?ed|branded|touted)"
                       r"\s+as\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?$|"
-                      r"\b(?:dubbed|so-called|termed|nicknamed|branded|titled)\s+(?:(?:a|an|the)\s+)?$", re.I)
+                      r"\b(?:dubbed|so-called|termed|nicknamed|branded|titled)\s+(?:(?:a|an|the)\s+)?$|"
+                      r"\bmean[ts]?\s+by\s+(?:(?:a|an|the)\s+)?$|\bmeaning\s+of\s+(?:(?:a|an|the)\s+)?$", re.I)
 
 
 @dataclass
@@ -348,7 +349,8 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         title_case = all(w[:1].isupper() or w.lower() in TITLE_LINKS for w in content.split()) \
             and content[:1].isupper()
         labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos])
-        echoed = _echo_of(content, quotes) if not attribution.speaker_id and words >= 2 and not title_case else None
+        echoed = _echo_of(content, quotes) if not attribution.speaker_id and words >= 2 and not title_case \
+            and not labelled else None
         if echoed is not None:  # "hardly 'a shared harbour of trust'": words of an earlier quote, quoted again
             attribution = Attribution(echoed.speaker_id, echoed.speaker_text, echoed.cue, "echo",
                                       echoed.confidence * 0.8)
