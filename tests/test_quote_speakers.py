@@ -142,3 +142,10 @@ def test_a_phrase_someone_meant_is_a_label_even_when_it_echoes_their_quote():
                     'meant by "new era".')
     assert [q["text"] for q in found["quotes"] if q["kind"] == "partial"] == ["in the new era"]
     assert [t["text"] for t in found["quoted_terms"]] == ["new era"]
+
+
+def test_according_to_a_bodys_statement_speaks_for_the_body_not_the_clauses_subject():
+    found = quotes('Iran can now buy tanks from any country, according to a statement from the Iranian foreign '
+                   'ministry, which called the day "historic for the region".')
+    assert ("ministry-of-foreign-affairs-of-iran", "Iran can now buy tanks from any country") in found
+    assert ("ministry-of-foreign-affairs-of-iran", "historic for the region") in found

@@ -201,7 +201,8 @@ def according_to_speaker(according, pobj, skip_start: int, skip_end: int, resolv
     candidates = []
     for head in according.ancestors:
         subject = subject_of(head)
-        if subject is not None and not (skip_start <= offset(subject) < skip_end):
+        if subject is not None and not (skip_start <= offset(subject) < skip_end) \
+                and head.lemma_.lower() in CUE_LEMMAS:  # a speech act the source reports, not any clause
             candidates.append(subject)
     candidates.append(pobj)
     candidates += [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
@@ -522,7 +523,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
             according, pobj = acc
             a_start = offset(according)
             a_end = max(offset(t) + len(t.text) for t in pobj.subtree)
-            if text[sentence.start:a_start].strip(" ,") and not text[a_end:sentence.end].strip(" .,"):
+            if text[sentence.start:a_start].strip(" ,") and not text[a_end:sentence.end].strip(" .,\"”’"):
                 c_start, c_end = _trim_clause(text, sentence.start, a_start, quote_ranges)
             elif not text[sentence.start:a_start].strip(" ,"):
                 c_start, c_end = _trim_clause(text, a_end, sentence.end, quote_ranges)

@@ -225,7 +225,8 @@ class Resolver:
                 return owners[0].actor_id, "organisation", 0.6
             return None, "generic", 0.0
         groups = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) in ("country", "organization", "group")]
-        if groups:
+        if groups:  # "the Iranian foreign ministry": the body, not the state its adjective names
+            groups.sort(key=lambda m: (actor_type(m.actor_id, self.actors, self.registry) == "country", m.start))
             return groups[0].actor_id, "organisation", 0.75
         return None, "unresolved", 0.0
 
