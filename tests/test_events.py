@@ -318,3 +318,18 @@ def test_a_supply_contract_is_between_supplier_and_buyer_and_a_company_is_its_ow
     assert [parties for _, parties in found] == [("china-national-petroleum-corporation", "gazprom")]
     found = agreements("Rosneft signed a deal to sell oil to India.", registry)
     assert [parties for _, parties in found] == [("india", "rosneft")]
+
+
+def test_a_vaguer_mention_of_an_event_already_dated_is_the_same_event(registry):
+    found = events("On May 8, Xi Jinping spoke with Vladimir Putin by phone. During their call earlier this month, "
+                   "the two leaders discussed trade.", registry)
+    assert [(t, d) for t, d, _ in found] == [("CONSULT", "2025-05-08")]
+
+
+def test_the_two_as_a_subject_are_the_states_last_named_together(registry):
+    found = events("Chile and Peru met Brazil in March. The two vetoed a draft resolution in April.", registry)
+    assert ("REJECT", "2025-04", {"chile", "peru"}) in found
+
+
+def test_ratifying_constitutional_amendments_is_not_an_agreement(registry):
+    assert events("Russia's parliament ratified the constitutional amendments in March.", registry) == []

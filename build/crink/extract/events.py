@@ -78,7 +78,7 @@ OCCASION_PREPS = {"during", "at", "in"}
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "scores of depots"
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
-DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget"}  # signing these is not an agreement
+DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget", "amendment", "constitution"}  # signing these is not an agreement
 STATEMENT_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "claim"}
 THREAT_WORDS = {"penalise", "penalize", "punish", "retaliate", "respond", "act", "strike", "hit", "unanswered",
                 "unpunished", "consequence", "price", "hesitate"}
@@ -479,7 +479,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                     states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
                     if len(states) > 1:
                         earlier_states.append(states)
-    return _dedupe(reports)
+    return _drop_vaguer_mentions(_dedupe(reports), resolver)
 
 
 def _in_person_name(tok, actors: ActorResult, registry: Registry) -> bool:
@@ -582,6 +582,24 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
         mode=event_mode(trigger, plover),
         confidence=confidence,
     )
+
+
+def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> list[EventReport]:
+    """"On July 8 Xi and Lund spoke by phone ... during their call earlier this month": a
+    vaguer report of the same type between the same states, whose range holds the date of a
+    finer one in the article, is that event mentioned again, not another."""
+    rank = {"day": 0, "month": 1, "season": 2, "year": 3}
+
+    def key(r):
+        return r.type, frozenset(resolver.state_of(a) or a for a, _ in r.actors)
+
+    kept = []
+    for r in reports:
+        again = any(key(f) == key(r) and rank[f.time.precision] < rank[r.time.precision]
+                    and r.time.date_start <= f.time.date_start <= r.time.date_end for f in reports)
+        if not again:
+            kept.append(r)
+    return kept
 
 
 def _dedupe(reports: list[EventReport]) -> list[EventReport]:

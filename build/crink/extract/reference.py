@@ -105,10 +105,14 @@ class Resolver:
     def group(self, head) -> list[str]:
         """States for "the two countries", "both sides", "the three governments": the last
         that many distinct states named before the phrase (outside quotes), or none."""
-        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS:
+        if head.tag_ == "CD" and head.lower_ in GROUP_SIZES and head.dep_ in ("nsubj", "nsubjpass") \
+                and any(t.lower_ == "the" for t in head.children):
+            size = GROUP_SIZES[head.lower_]  # "the two vetoed ...": a number standing for the parties
+        elif head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS:
             return []
-        size = next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
-                     and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
+        else:
+            size = next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
+                         and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
         if size is None:
             return []
         before = offset(head)
