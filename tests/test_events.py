@@ -333,3 +333,8 @@ def test_the_two_as_a_subject_are_the_states_last_named_together(registry):
 
 def test_ratifying_constitutional_amendments_is_not_an_agreement(registry):
     assert events("Russia's parliament ratified the constitutional amendments in March.", registry) == []
+
+
+def test_who_acts_under_an_agreement_are_its_parties(registry):
+    found = agreements("Under a 2023 arms deal, Tehran supplied Moscow with drones.", registry)
+    assert found == [("iran-russia-deal-2023", ("iran", "russia"))]

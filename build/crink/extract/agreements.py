@@ -35,6 +35,7 @@ CONTRAST_PREPS = {"unlike", "like", "than", "besides", "despite", "beyond", "exc
 # who praises or condemns an agreement is not thereby a party to it
 STANCE_LEMMAS = {"praise", "welcome", "hail", "applaud", "laud", "criticise", "criticize", "condemn", "denounce",
                  "oppose", "slam", "reject", "question", "doubt", "fear", "study", "watch", "cite", "mention"}
+FRAMEWORK_PREPS = {"under", "through", "via"}
 TRANSFER_LEMMAS = {"supply", "sell", "buy", "provide", "deliver", "purchase", "ship", "export"}
 SUCCESSION_LEMMAS = {"replace", "succeed", "supersede", "extend", "renew", "update", "upgrade", "amend"}
 UNSIGNED_WORDS = {"draft", "proposed", "planned", "future", "possible", "prospective", "envisaged"}
@@ -142,6 +143,14 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             parties = _parties_in(start, end, actors, registry)
             for owner in (c for c in head.children if c.dep_ == "poss"):  # "their treaty"
                 parties += [p for p in _referred_parties(owner, resolver) if p not in parties]
+            if head.dep_ == "pobj" and head.head.lower_ in FRAMEWORK_PREPS and head.head.head.pos_ == "VERB":
+                verb = head.head.head  # "under the accord, Iran sells oil to China": who acts under it
+                others = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
+                others += [o for p in verb.children if p.lower_ in ("to", "with") and p.dep_ in ("prep", "dative")
+                           for o in p.children if o.dep_ == "pobj"]
+                for other in others:
+                    s, e = offset(other.left_edge), offset(other) + len(other)
+                    parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             for supply in _supply_clauses(head):  # "a contract to supply X", "a deal to sell oil to X"
                 others = [c for c in supply.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
                 others += [o for p in supply.children if p.lower_ == "to" and p.dep_ in ("prep", "dative")
