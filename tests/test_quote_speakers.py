@@ -149,3 +149,32 @@ def test_according_to_a_bodys_statement_speaks_for_the_body_not_the_clauses_subj
                    'ministry, which called the day "historic for the region".')
     assert ("ministry-of-foreign-affairs-of-iran", "Iran can now buy tanks from any country") in found
     assert ("ministry-of-foreign-affairs-of-iran", "historic for the region") in found
+
+
+def test_a_transcript_speaker_label_before_a_colon_is_the_speaker():
+    found = quotes('Dmitry Peskov spoke to reporters on Monday.\n\nQ: Has Moscow had an answer?\n\n'
+                   'Peskov: "Not yet. We are still waiting."')
+    assert found == [("dmitry-peskov", "Not yet. We are still waiting")]
+
+
+def test_a_reporter_asking_is_nobody_named():
+    found = quotes('A reporter from a Chinese outlet asked: "Will Moscow consult Beijing first?"')
+    assert found == [(None, "Will Moscow consult Beijing first?")]
+
+
+def test_a_quote_nested_in_a_quote_is_spoken_by_whoever_the_outer_quote_names():
+    found = quotes('Dmitry Peskov said: "We are waiting. Mr Biden told the President, \'All options are on the '
+                   'table.\' That does not help."')
+    assert ("joe-biden", "All options are on the table") in found
+    assert found[0][0] == "dmitry-peskov"
+
+
+def test_words_quoted_inside_a_quote_with_no_speaker_are_a_term():
+    found = records('"It will be good for trade," said Sergei Lavrov. "But we have heard \'next year\' before."')
+    assert [q["text"] for q in found["quotes"]] == ["It will be good for trade", "But we have heard 'next year' before"]
+    assert [t["text"] for t in found["quoted_terms"]] == ["next year"]
+
+
+def test_repeated_is_a_reporting_verb():
+    found = quotes("Maria Zakharova took questions. Russian troops, she repeated, were moving on Russian soil.")
+    assert found == [("maria-zakharova", "Russian troops, she repeated, were moving on Russian soil")]

@@ -13,7 +13,7 @@
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crink.extract.actors import ActorResult
 from crink.extract.reference import Resolver, actor_type, subject_of
@@ -31,6 +31,7 @@ CUE_LEMMAS = {
     "criticize", "criticise", "denounce", "slam", "blast", "dismiss", "thank", "promise", "demand", "report",
     "estimate", "believe", "stress", "underline", "underscore", "point", "mention", "announce", "answer",
     "lament", "boast", "concede", "threaten", "oppose", "support", "put", "read", "show", "release", "publish",
+    "repeat",
 }
 SPEECH_LEMMAS = {"say", "tell", "add", "write", "state", "declare", "announce", "remark", "explain", "note", "warn",
                  "insist", "stress", "claim", "argue", "reply", "respond", "comment", "call", "describe"}
@@ -38,7 +39,7 @@ INDIRECT_LEMMAS = {
     "say", "tell", "add", "note", "remark", "explain", "claim", "state", "warn", "write", "insist", "stress",
     "emphasize", "emphasise", "argue", "suggest", "reply", "respond", "comment", "conclude", "acknowledge",
     "admit", "caution", "observe", "assert", "contend", "maintain", "confirm", "clarify", "reiterate",
-    "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny",
+    "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny", "repeat",
 }
 SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
 # ...and is a term, not a quote, when it is a name ("Operation Blue Harbour") or a label that a
@@ -59,6 +60,7 @@ class QuoteSpan:
     content_start: int
     content_end: int
     chain: int  # quotes in one multi-paragraph quotation share a chain number
+    inside: tuple[int, int] | None = None  # the quotation a nested quote stands in: (open, end)
 
 
 @dataclass
@@ -159,6 +161,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 c_start, c_end = _content_bounds(text, i + 1, close if close is not None else p_end)
                 if c_end > c_start:
                     spans.append(QuoteSpan(i, close, c_start, c_end, number))
+                    if ch in "“\"«„":
+                        for inner in _nested_spans(text, i, close if close is not None else p_end):
+                            chain += 1
+                            spans.append(replace(inner, chain=chain))
                 if close is None:
                     this_open_chain = number
                     break
@@ -167,6 +173,21 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             i += 1
         open_chain = this_open_chain
     return spans
+
+
+def _nested_spans(text: str, open_pos: int, end: int) -> list[QuoteSpan]:
+    """Single-quoted words inside a double-quoted quotation: 'Lund told me, ‘We will stay.’'"""
+    found, i = [], open_pos + 1
+    while i < end:
+        if text[i] in "‘'" and _is_opening_single(text, i):
+            close = _find_close(text, i, end, text[i])
+            if close is not None:
+                c_start, c_end = _content_bounds(text, i + 1, close)
+                if c_end > c_start:
+                    found.append(QuoteSpan(i, close, c_start, c_end, 0, inside=(open_pos, end + 1)))
+                i = close
+        i += 1
+    return found
 
 
 # --- attribution -------------------------------------------------------------------------------
@@ -228,7 +249,8 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     frame_tokens = []
     for s in sentences:
         frame_tokens += [t for t in s.span if not any(qs <= offset(t) < qe for qs, qe in quote_ranges)
-                         and not (span.open_pos <= offset(t) <= (span.close_pos or span.content_end))]
+                         and not (span.open_pos <= offset(t) <= (span.close_pos or span.content_end))
+                         and (span.inside is None or span.inside[0] < offset(t) < span.inside[1])]
     nxt_index = parsed.sentence_index(last.start)
     if nxt_index is not None and nxt_index + 1 < len(parsed.sentences):
         following = parsed.sentences[nxt_index + 1]
@@ -281,6 +303,9 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
     if before.endswith(":"):
         root = _intro_root(first, span.open_pos)
         subject = subject_of(root) if root is not None else None
+        if subject is None and root is not None and root.pos_ in ("PROPN", "NOUN") \
+                and not any(t.pos_ in ("VERB", "AUX") for t in first.span if offset(t) < span.open_pos):
+            subject = root  # a transcript's speaker label: "Lund: ..."
         if subject is not None and offset(subject) < span.open_pos:
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)
@@ -311,13 +336,15 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
     """(quotes, terms) from marked quotations, plus reported speech without marks."""
     text = parsed.text
     spans = quote_spans(text)
-    quote_ranges = [(s.open_pos, (s.close_pos + 1) if s.close_pos is not None else s.content_end) for s in spans]
+    quote_ranges = [(s.open_pos, (s.close_pos + 1) if s.close_pos is not None else s.content_end) for s in spans
+                    if s.inside is None]
     resolver = Resolver(parsed, actors, registry, quote_ranges)
     quotes, terms = [], []
     chain_speaker: dict[int, Attribution] = {}
     pending = []
     for span in spans:
-        attribution, sentence = attribute(span, parsed, resolver, quote_ranges)
+        framing = [r for r in quote_ranges if span.inside is None or r[0] != span.inside[0]]
+        attribution, sentence = attribute(span, parsed, resolver, framing)
         if attribution.cue:
             chain_speaker.setdefault(span.chain, attribution)
         pending.append((span, attribution, sentence))
@@ -350,7 +377,8 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         title_case = all(w[:1].isupper() or w.lower() in TITLE_LINKS for w in content.split()) \
             and content[:1].isupper()
         labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos])
-        echoed = _echo_of(content, quotes) if not attribution.speaker_id and words >= 2 and not title_case \
+        earlier = [q for q in quotes if not q.start <= span.content_start < q.end]  # not the one it stands in
+        echoed = _echo_of(content, earlier) if not attribution.speaker_id and words >= 2 and not title_case \
             and not labelled else None
         if echoed is not None:  # "hardly 'a shared harbour of trust'": words of an earlier quote, quoted again
             attribution = Attribution(echoed.speaker_id, echoed.speaker_text, echoed.cue, "echo",
@@ -363,7 +391,7 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
         quotes.append(Quote(span.content_start, span.content_end, content, kind, attribution.speaker_id,
                             attribution.speaker_text, attribution.cue, s_start, s_end,
                             f"marks/{attribution.method}", round(attribution.confidence, 2)))
-        if attribution.cue:
+        if attribution.cue and span.inside is None:
             last_attributed = (span, attribution)
     quotes += indirect_quotes(parsed, resolver, quote_ranges)
     quotes.sort(key=lambda q: q.start)

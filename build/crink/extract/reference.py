@@ -21,6 +21,8 @@ SPOKESPEOPLE = {"official", "representative", "spokesman", "spokesperson", "dipl
 GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
                "capital", "neighbour", "neighbor", "partner", "ally", "delegation", "party"}
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
+BYSTANDERS = {"reporter", "journalist", "correspondent", "source", "observer", "witness", "resident", "user",
+              "commentator", "blogger", "viewer", "reader", "caller", "participant", "student", "worker"}
 # nouns for what someone said: "his message was blunt", "Lund's reply was short" speak for the owner
 SPEECH_NOUNS = {"message", "reply", "response", "answer", "verdict", "warning", "remark", "word", "argument",
                 "point", "advice", "conclusion", "assessment", "explanation", "retort", "appeal", "plea", "toast",
@@ -202,6 +204,8 @@ class Resolver:
         covering = [m for m in inside if m.start <= head_pos < m.end]
         if covering:
             return covering[0].actor_id, "named", 0.88
+        if head.lemma_.lower() in BYSTANDERS and any(t.lower_ in ("a", "an", "one") for t in head.lefts):
+            return None, "generic", 0.0  # "a reporter from a Chinese outlet": nobody the text names
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if head.lemma_.lower() in SPEECH_NOUNS and owner is not None:
             if owner.tag_ == "PRP$" and owner.lower_ in ("his", "her"):
