@@ -338,3 +338,9 @@ def test_ratifying_constitutional_amendments_is_not_an_agreement(registry):
 def test_who_acts_under_an_agreement_are_its_parties(registry):
     found = agreements("Under a 2023 arms deal, Tehran supplied Moscow with drones.", registry)
     assert found == [("iran-russia-deal-2023", ("iran", "russia"))]
+
+
+def test_the_two_companies_and_their_are_the_companies_named_together(registry):
+    found = agreements("Gazprom and China National Petroleum Corporation met in Beijing on Monday. In 2022 the two "
+                       "companies signed a 25-year contract. Gas also flows under their contract of 2014.", registry)
+    assert [parties for _, parties in found] == [("china-national-petroleum-corporation", "gazprom")] * 2

@@ -116,7 +116,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                        published: str | None = None, anchor: Anchor | None = None) -> tuple[list, dict]:
     """(agreement mentions, new agreements) for one article."""
     text = parsed.text
-    resolver = Resolver(parsed, actors, registry, ())
+    resolver = Resolver(parsed, actors, registry, (), party_of=lambda a: _state_of(a, actors, registry))
     mentions: list[AgreementMention] = []
     names = _registry_names(registry)
     if names:

@@ -20,6 +20,7 @@ SPOKESPEOPLE = {"official", "representative", "spokesman", "spokesperson", "dipl
                "envoy", "negotiator", "authority", "leader", "commander", "media", "medium"}
 GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
                "capital", "neighbour", "neighbor", "partner", "ally", "delegation", "party"}
+COMPANY_NOUNS = {"company", "firm", "bank", "lender", "producer", "corporation", "operator"}
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
 BYSTANDERS = {"reporter", "journalist", "correspondent", "source", "observer", "witness", "resident", "user",
               "commentator", "blogger", "viewer", "reader", "caller", "participant", "student", "worker"}
@@ -56,9 +57,12 @@ def relative_antecedent(token):
 class Resolver:
     """Turns a speaker phrase into an actor: names, pronouns and descriptions."""
 
-    def __init__(self, parsed: Parsed, actors: ActorResult, registry: Registry, quote_ranges):
+    def __init__(self, parsed: Parsed, actors: ActorResult, registry: Registry, quote_ranges, party_of=None):
         self.parsed, self.actors, self.registry = parsed, actors, registry
         self.quote_ranges = quote_ranges
+        # what a named actor counts as in "the two countries", "they": its state, unless the
+        # caller says otherwise (agreements keep companies as parties of their own)
+        self.party_of = party_of or self.state_of
 
     def _outside_quotes(self, m) -> bool:
         return not any(s <= m.start < e for s, e in self.quote_ranges)
@@ -110,7 +114,7 @@ class Resolver:
         if head.tag_ == "CD" and head.lower_ in GROUP_SIZES and head.dep_ in ("nsubj", "nsubjpass") \
                 and any(t.lower_ == "the" for t in head.children):
             size = GROUP_SIZES[head.lower_]  # "the two vetoed ...": a number standing for the parties
-        elif head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS:
+        elif head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS | COMPANY_NOUNS:
             return []
         else:
             size = next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
@@ -125,8 +129,11 @@ class Resolver:
             if len(together) == size:
                 return together
         states = []
-        for m in earlier:  # else the last that many states named
-            state = self.state_of(m.actor_id)
+        companies = head.lemma_.lower() in COMPANY_NOUNS
+        for m in earlier:  # else the last that many states (or companies) named
+            if companies != (actor_type(m.actor_id, self.actors, self.registry) == "organization"):
+                continue
+            state = self.party_of(m.actor_id)
             if state and state not in states:
                 states.append(state)
                 if len(states) == size:
@@ -177,7 +184,7 @@ class Resolver:
         for t in members:
             at = offset(t)
             for m in self.actors.at(offset(t.left_edge) if t.dep_ != "conj" else at, at + len(t)):
-                state = self.state_of(m.actor_id)
+                state = self.party_of(m.actor_id)
                 if state:
                     states.add(state)
         return sorted(states)
