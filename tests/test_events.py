@@ -344,3 +344,16 @@ def test_the_two_companies_and_their_are_the_companies_named_together(registry):
     found = agreements("Gazprom and China National Petroleum Corporation met in Beijing on Monday. In 2022 the two "
                        "companies signed a 25-year contract. Gas also flows under their contract of 2014.", registry)
     assert [parties for _, parties in found] == [("china-national-petroleum-corporation", "gazprom")] * 2
+
+
+def test_a_capitalised_treaty_name_is_the_registry_treaty_of_the_states_in_its_sentence(registry):
+    found = agreements("Russia and North Korea's Comprehensive Strategic Partnership Treaty took effect on "
+                       "Wednesday.", registry, published="2024-12-09")
+    assert [gid for gid, _ in found] == ["russia-north-korea-comprehensive-strategic-partnership-treaty"]
+
+
+def test_a_participle_clause_shares_the_subject_of_its_sentence(registry):
+    records = extract_passage("Vladimir Putin and Alexander Lukashenko signed a new defence pact, building on the "
+                              "1999 treaty.", registry, "2024-12-09")
+    found = {m["text"]: m["agreement_id"] for m in records["agreement_mentions"]}
+    assert found.get("the 1999 treaty") == "treaty-on-the-creation-of-a-union-state-of-russia-and-belarus"

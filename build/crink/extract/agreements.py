@@ -175,6 +175,13 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                         clause_year = clause_year or (int(y.group(0)) if y else None)
             if len(parties) < 2:
                 parties = _succeeded_parties(head, mentions, registry) or parties
+            named = _named_in_sentence(head, parsed, actors, registry, names)
+            if named:  # "North Korea's Comprehensive Strategic Partnership Treaty", however parsed
+                phrase = text[start:end]
+                mentions.append(AgreementMention(named, start, end, phrase, "registry-name/sentence", 0.8,
+                                                 tuple(registry.agreements[named].parties)))
+                taken.append((start, end))
+                continue
             if len(parties) < 2:
                 continue
             phrase = text[start:end]
@@ -195,6 +202,28 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             taken.append((start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions, new_agreements
+
+
+def _named_in_sentence(head, parsed: Parsed, actors: ActorResult, registry: Registry, names: dict) -> str | None:
+    """A capitalised agreement name that ends several registry names ("Comprehensive Strategic
+    Partnership Treaty"): the one registry agreement with that name whose parties are all named
+    in the sentence, else None."""
+    if head.pos_ != "PROPN":
+        return None
+    words = [head]
+    for t in reversed(list(head.lefts)):
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == words[0].i - 1:
+            words.insert(0, t)
+    if len(words) < 2:
+        return None
+    title = " ".join(t.text for t in words).lower()
+    candidates = {gid for name, gid in names.items() if name == title or name.endswith(" " + title)}
+    sentence = parsed.sentence_at(offset(head))
+    if not candidates or sentence is None:
+        return None
+    named = set(_parties_in(sentence.start, sentence.end, actors, registry))
+    fitting = [gid for gid in candidates if set(registry.agreements[gid].parties) <= named]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _supply_clauses(head) -> list:
@@ -241,7 +270,8 @@ def _unsigned(head) -> bool:
 def _with_inherited_subject(verb) -> list:
     """A verb's children, plus the subject a conjoined verb shares ("X met Y and signed ...")."""
     children = list(verb.children)
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+    if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        # "X and Y met and signed ...", "X and Y signed a pact, building on the 1999 treaty"
         children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ in ("relcl", "acl"):  # "an accord restoring ties between Chile and Peru"
         children += [p for c in children if c.dep_ == "dobj" for p in c.children
