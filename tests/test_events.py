@@ -357,3 +357,23 @@ def test_a_participle_clause_shares_the_subject_of_its_sentence(registry):
                               "1999 treaty.", registry, "2024-12-09")
     found = {m["text"]: m["agreement_id"] for m in records["agreement_mentions"]}
     assert found.get("the 1999 treaty") == "treaty-on-the-creation-of-a-union-state-of-russia-and-belarus"
+
+
+def test_a_month_in_a_sentence_about_the_future_is_the_next_such_month(registry):
+    found = events("Vladimir Putin and Xi Jinping are expected to meet again in late March.", registry)
+    assert [(t, d) for t, d, _ in found] == [("CONSULT", "2026-03")]  # published 2025-05-23
+
+
+def test_a_sentence_opening_time_read_as_the_subject_is_no_event(registry):
+    assert events("Last week gave Moscow one new treaty.", registry) == []
+
+
+def test_what_a_pledge_is_against_is_no_party_to_it(registry):
+    found = events("Vladimir Putin and Xi Jinping pledged on Tuesday to stand together against American "
+                   "protectionism.", registry)
+    assert found == [("AGREE", "2025-05-20", {"vladimir-putin", "xi-jinping"})]
+
+
+def test_agreeing_a_truce_is_concluding_an_agreement(registry):
+    found = events("China and the United States agreed a trade truce in Busan late last year.", registry)
+    assert [(t, d) for t, d, _ in found] == [("SUPPORT", "2024")]

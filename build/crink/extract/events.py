@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from crink.extract.actors import ActorResult
-from crink.extract.dates import Anchor, TimeExpr, find_time_expressions
+from crink.extract.dates import Anchor, TimeExpr, find_time_expressions, month_end
 from crink.extract.reference import Resolver, actor_type, relative_antecedent
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
@@ -50,7 +50,8 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "ha
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten", "adopt", "pass", "repeat", "reiterate"}
-AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance"}
+AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
+                   "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
 SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "opened a week of manoeuvres"
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
@@ -184,6 +185,10 @@ def event_type(trigger) -> str | None:
         return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
+    if lemma == "agree" and trigger.pos_ == "VERB" and (
+            any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children)
+            or trigger.dep_ == "relcl" and _lemma(trigger.head) in AGREEMENT_NOUNS):
+        return "SUPPORT"  # "agreed a truce", "the truce they agreed": concluding an agreement
     if trigger.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:  # "the 1994 accord": dated by its signing
         return "SUPPORT"
     if trigger.pos_ == "VERB" and lemma in RESPONSE_VERBS:
@@ -247,12 +252,19 @@ def _is_future(trigger) -> bool:
 
 
 def _forward(time: TimeExpr, anchor: Anchor | None) -> TimeExpr:
-    """A weekday in a sentence about the future is the next one, not the last ("is due in
-    Beijing on Thursday", written on a Wednesday, is the next day)."""
-    if time.kind != "weekday" or anchor is None or time.date_start >= anchor.end:
+    """A weekday or a month named without a year, in a sentence about the future, is the next
+    one, not the last ("is due in Beijing on Thursday", written on a Wednesday, is the next
+    day; "will meet in late November", written in September, is this November)."""
+    if anchor is None or time.date_end >= anchor.start:
         return time
-    ahead = time.date_start + dt.timedelta(days=7)
-    return replace(time, date_start=ahead, date_end=ahead)
+    if time.kind == "weekday" and time.date_start < anchor.end:
+        ahead = time.date_start + dt.timedelta(days=7)
+        return replace(time, date_start=ahead, date_end=ahead)
+    if time.kind in ("month", "day_month", "month_day") and not re.search(r"\d{4}", time.text):
+        start = time.date_start.replace(year=time.date_start.year + 1)
+        end = month_end(start.year, start.month) if time.precision == "month" else start
+        return replace(time, date_start=start, date_end=end)
+    return time
 
 
 def _is_unreal(trigger) -> bool:
@@ -411,8 +423,9 @@ def _roles(trigger, plover: str) -> dict:
             roles[t.i] = "participant"
         else:
             roles[t.i] = "target"
-    if plover in SYMMETRIC:
-        roles = {i: "participant" for i in roles}
+    if plover in SYMMETRIC:  # "pledged to stand together against X": X is no party to the pledge
+        against = {t.i for t in clause if t.dep_ == "prep" and t.lower_ == "against" for t in t.subtree}
+        roles = {i: "participant" for i in roles if i not in against}
     return roles
 
 
@@ -548,6 +561,12 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     plover = event_type(trigger)
     if plover is None or _is_unreal(trigger):
         return None
+    subject = _subject(trigger)
+    if subject is not None and time.start <= offset(subject) < time.end:
+        return None  # "last week gave Moscow a treaty": the time is the subject, not a date of an act
+    if subject is None and trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP") \
+            and time.start == sentence.start and not parsed.text[time.end:offset(trigger)].strip(" ,"):
+        return None  # "Last week gave Moscow a treaty": a sentence-initial time read as the subject
     roles = _roles(trigger, plover)
     by_actor = {}
     for token_i, role in sorted(roles.items()):
