@@ -377,3 +377,10 @@ def test_what_a_pledge_is_against_is_no_party_to_it(registry):
 def test_agreeing_a_truce_is_concluding_an_agreement(registry):
     found = events("China and the United States agreed a trade truce in Busan late last year.", registry)
     assert [(t, d) for t, d, _ in found] == [("SUPPORT", "2024")]
+
+
+def test_a_new_persons_possessive_appositive_gives_their_state(registry):
+    records = extract_passage("Li Hui, China's special representative for Eurasian affairs, arrived in Kyiv on "
+                              "Tuesday.", registry)
+    person = next(a for a in records["new_actors"] if a["id"] == "li-hui")
+    assert person["affiliation_id"] == "china" and person["role"].startswith("China's special representative")

@@ -459,7 +459,8 @@ def _add_titles_and_roles(parsed: Parsed, result: ActorResult, registry: Registr
         if title and not new.role:
             new.role = _strip_state_words(title, result, title_start)
             new.affiliation_id = new.affiliation_id or _affiliation_in(result, title_start, m.start, registry)
-        appositive = re.match(r",\s+((?:an?|the)\s+[^,;.]{3,160}?)(?:,|\.|;|$)", text[m.end:m.end + 200])
+        appositive = re.match(r",\s+((?:an?|the|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+[^,;.]{3,160}?)(?:,|\.|;|$)",
+                              text[m.end:m.end + 200])  # ", a fellow at ...", ", China's special envoy,"
         via = re.match(r"\s+(?:from|of|at)\s+((?:the\s+)?[A-Z][^,;.]{2,120}?)(?:,|\.|;|\s+(?:said|says|remarked|noted|told|argued|wrote))", text[m.end:m.end + 200])
         if appositive and not new.role:
             a_start = m.end + appositive.start(1)
