@@ -178,3 +178,10 @@ def test_words_quoted_inside_a_quote_with_no_speaker_are_a_term():
 def test_repeated_is_a_reporting_verb():
     found = quotes("Maria Zakharova took questions. Russian troops, she repeated, were moving on Russian soil.")
     assert found == [("maria-zakharova", "Russian troops, she repeated, were moving on Russian soil")]
+
+
+def test_a_name_the_tagger_calls_an_organisation_is_a_person_after_a_title_or_with_an_age():
+    found = records('Governor Vasily Orlov and his counterpart agreed to split the costs. "This time the money is '
+                    'there," Orlov said.')
+    assert {a["id"]: a["type"] for a in found["new_actors"]}.get("vasily-orlov") == "person"
+    assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("vasily-orlov", "This time the money is there")]

@@ -334,6 +334,9 @@ def contextual_org_mentions(parsed: Parsed, mentions: list, generics: dict, regi
 CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
                   "december", "president", "mr", "ms", "mrs", "dr"}
+AGE_APPOSITIVE = re.compile(r",\s+\d{1,2},")
+PERSON_TITLE_BEFORE = re.compile(r"\b(?:Governor|Mayor|Minister|President|Premier|Senator|Ambassador|General|Admiral|"
+                                 r"Colonel|Commodore|Captain|Mr|Ms|Mrs|Dr|Professor|Chairman)\.?\s+$")
 APPOSITIVE_PERSON = re.compile(r",\s+(?:an?|the|who)\s+(?:[\w-]+\s+){0,3}?(?:fellow|analyst|professor|researcher|"
                                r"scholar|expert|director|specialist|economist|lecturer|editor|spokes\w+|adviser|"
                                r"advisor|official|diplomat|lawmaker|journalist|who)\b")
@@ -349,8 +352,10 @@ def _refine_entities(text: str, entities: list) -> list:
         span = text[s:e]
         if label == "FAC" and ORG_HEAD_HINTS.search(span):
             label = "ORG"
-        if label == "ORG" and not ORG_HEAD_HINTS.search(span) and APPOSITIVE_PERSON.match(text, e):
-            label = "PERSON"
+        if label == "ORG" and not ORG_HEAD_HINTS.search(span) and (
+                APPOSITIVE_PERSON.match(text, e) or AGE_APPOSITIVE.match(text, e)
+                or PERSON_TITLE_BEFORE.search(text[max(0, s - 20):s])):
+            label = "PERSON"  # "Governor Vasily Orlov", "Ana Ruiz, 54,"
         if label == "PERSON" and " " not in span.strip():
             first = re.search(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$", text[max(0, s - 30):s])
             if first and first.group(1).lower() not in TITLE_WORDS | STOP_WORDS | CALENDAR_WORDS:
