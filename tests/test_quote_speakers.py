@@ -185,3 +185,16 @@ def test_a_name_the_tagger_calls_an_organisation_is_a_person_after_a_title_or_wi
                     'there," Orlov said.')
     assert {a["id"]: a["type"] for a in found["new_actors"]}.get("vasily-orlov") == "person"
     assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("vasily-orlov", "This time the money is there")]
+
+
+def test_a_states_ministry_named_in_full_takes_the_registrys_name_for_that_state():
+    found = records("A spokesman for China's Ministry of Commerce said the curbs were unfair.")
+    new = {a["id"]: a for a in found["new_actors"]}
+    body = new["ministry-of-commerce-of-the-people-s-republic-of-china"]
+    assert body["affiliation_id"] == "china" and body["name"] == "Ministry of Commerce of the People's Republic of China"
+
+
+def test_words_inside_a_treaty_title_and_named_events_are_not_actors():
+    found = records("It replaces the Treaty on the Basis for Mutual Relations and the Principles of Cooperation. "
+                    "Xi Jinping will attend the Shanghai Expo and the Asian Winter Games.")
+    assert [a["id"] for a in found["new_actors"]] == []

@@ -34,7 +34,9 @@ DOCUMENT_HEADS = re.compile(r"\b(Treaty|Agreement|Pact|Accords?|Charter|Conventi
                             r"Resolution|Protocol|Deal|Plan|Statement|Communiqu[eé]|Act|Law|Doctrine)$")
 # "Treaty of Friendship and Cooperation": words after a document's head name the document.
 DOCUMENT_NAME_LEAD = re.compile(r"\b(Treaty|Agreement|Pact|Accords?|Charter|Convention|Declaration|Memorandum|"
-                                r"Protocol)\s+(of|on|for)\s+(the\s+)?$")
+                                r"Protocol)\s+(?:(?:of|on|for|the|and|between|[A-Z][\w-]*)\s+)*(of|on|for|and)\s+"
+                                r"(the\s+)?$")  # "Treaty on the Basis for Mutual Relations and the ..."
+EVENT_NAME = re.compile(r"\b(Summit|Conference|Games|Olympics|Expo|Exhibition|Fair|Festival|Dialogue)$")
 # "MOSCOW (Harbour Ledger) —": a dateline's place and agency are not mentions.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,60}\))?\s*[—–-]{1,2}\s")
 LOCATION_PREPS = {"in", "at", "near", "outside"}
@@ -181,7 +183,8 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             taken.append((ns, ne))
             continue
         if not plausible_name(label, name) or name.lower() in generic_names \
-                or DOCUMENT_NAME_LEAD.search(text[max(0, ns - 20):ns]):
+                or DOCUMENT_NAME_LEAD.search(text[max(0, ns - 120):ns]) \
+                or label == "ORG" and EVENT_NAME.search(name):  # "Eastern Economic Forum" is an event
             continue
         actor_id = slugify(name)
         if not actor_id:
@@ -192,7 +195,13 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             actor_id_type = NEW_ACTOR_LABELS[label]
             state = _state_in_name(name, actor_id_type, registry) or (  # "Peruvian Red Cross Society"
                 _state_just_before(mentions, ns, registry) if actor_id_type == "organization" else None)
-            result.new_actors.setdefault(actor_id, NewActor(actor_id, name, actor_id_type, affiliation_id=state))
+            full_name = name
+            if state and MINISTRY_NAME.match(name) and " of " not in name[len("Ministry of "):]:
+                form = state_forms(registry).get(state)  # "China's Ministry of Commerce" is China's
+                if form:
+                    full_name = f"{name} of {form}"
+                    actor_id = slugify(full_name)
+            result.new_actors.setdefault(actor_id, NewActor(actor_id, full_name, actor_id_type, affiliation_id=state))
         result.mentions.append(Mention(actor_id, ns, ne, name, "ner", 0.7, "ner"))
         taken.append((ns, ne))
 
@@ -243,6 +252,26 @@ def _make_generic_orgs(registry: Registry) -> dict:
                     index.setdefault((org.affiliation_id, generic.lower()), org.id)
                     break
     return index
+
+
+def state_forms(registry: Registry) -> dict:
+    """{state id: the form its bodies' names end with in the registry} ("the People's Republic
+    of China" from "Ministry of Foreign Affairs of the People's Republic of China")."""
+    return _derived("forms", registry, _make_state_forms)
+
+
+def _make_state_forms(registry: Registry) -> dict:
+    forms = {}
+    for org in sorted(registry.actors.values(), key=lambda a: a.id):
+        state = registry.actors.get(org.affiliation_id or "")
+        if org.type != "organization" or not state or state.type != "country" or not MINISTRY_NAME.match(org.name):
+            continue
+        names = {state.name} | {alias for alias, _ in state.aliases}
+        for form in sorted(names, key=len, reverse=True):
+            for suffix in (f" of the {form}", f" of {form}"):
+                if org.name.endswith(suffix):
+                    forms.setdefault(state.id, suffix[len(" of "):])
+    return forms
 
 
 def generic_orgs(registry: Registry) -> dict:
@@ -334,6 +363,7 @@ def contextual_org_mentions(parsed: Parsed, mentions: list, generics: dict, regi
 CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
                   "december", "president", "mr", "ms", "mrs", "dr"}
+MINISTRY_NAME = re.compile(r"(?:Ministry|Department|Office) of [A-Z]")
 AGE_APPOSITIVE = re.compile(r",\s+\d{1,2},")
 PERSON_TITLE_BEFORE = re.compile(r"\b(?:Governor|Mayor|Minister|President|Premier|Senator|Ambassador|General|Admiral|"
                                  r"Colonel|Commodore|Captain|Mr|Ms|Mrs|Dr|Professor|Chairman)\.?\s+$")
@@ -520,9 +550,9 @@ def _state_in_name(name: str, actor_type: str, registry: Registry) -> str | None
 
 
 def _state_just_before(mentions: list, start: int, registry: Registry) -> str | None:
-    """A state named immediately before a position ("Peruvian" + "Red Cross Society")."""
+    """A state named immediately before a position ("Peruvian" + "Red Cross Society", "Chile's")."""
     for m in mentions:
-        if start - 2 <= m.end <= start and m.actor_id in registry.actors \
+        if start - 3 <= m.end <= start and m.actor_id in registry.actors \
                 and registry.actors[m.actor_id].type == "country":
             return m.actor_id
     return None
