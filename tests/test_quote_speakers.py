@@ -198,3 +198,9 @@ def test_words_inside_a_treaty_title_and_named_events_are_not_actors():
     found = records("It replaces the Treaty on the Basis for Mutual Relations and the Principles of Cooperation. "
                     "Xi Jinping will attend the Shanghai Expo and the Asian Winter Games.")
     assert [a["id"] for a in found["new_actors"]] == []
+
+
+def test_a_speaker_the_parser_gives_to_a_participle_clause_still_speaks():
+    found = quotes("Secretary of State Mike Pompeo, announcing the measures the same day, said the United States "
+                   "would act.")
+    assert found == [("mike-pompeo", "the United States would act")]

@@ -248,6 +248,13 @@ class Resolver:
 
 def subject_of(verb):
     """The subject of a verb, climbing through conjoined, adverbial and open clauses."""
+    for clause in verb.children:  # "Lund, announcing the measures, said ...": parsed as the participle's
+        if clause.dep_ == "advcl" and clause.i < verb.i and clause.tag_ in ("VBG", "VBN") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+                and not any(c.dep_ == "mark" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            if subject is not None:
+                return subject
     token = verb
     for _ in range(4):
         for child in token.children:
