@@ -384,3 +384,19 @@ def test_a_new_persons_possessive_appositive_gives_their_state(registry):
                               "Tuesday.", registry)
     person = next(a for a in records["new_actors"] if a["id"] == "li-hui")
     assert person["affiliation_id"] == "china" and person["role"].startswith("China's special representative")
+
+
+def test_a_missile_fired_at_nobody_named_is_a_launch_and_this_morning_is_today(registry):
+    assert events("North Korea fired a ballistic missile this morning.", registry) == \
+        [("MOBILIZE", "2025-05-23", {"north-korea"})]
+    assert [t for t, _, _ in events("Russia fired missiles at Kyiv this morning.", registry)] == ["ASSAULT"]
+
+
+def test_a_council_meeting_needs_no_second_side(registry):
+    assert events("The UN Security Council will meet in open session on Wednesday.", registry) == \
+        [("CONSULT", "2025-05-28", {"united-nations-security-council"})]
+
+
+def test_issuing_a_joint_statement_is_concluding_one(registry):
+    assert [t for t, _, _ in events("China and Iran issued a joint statement in January 2016.", registry)] == \
+        ["SUPPORT"]

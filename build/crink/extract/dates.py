@@ -33,7 +33,7 @@ PATTERNS = [
     # late last year, earlier this month, last week, this year
     ("relative", re.compile(r"\b(?P<part>early|late|earlier|later|mid)?[- ]?(?P<rel>last|this|next|past|previous)[- ](?P<unit>year|month|week)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on |last |this (?:past )?)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight)\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     # a day earlier, two days later, the next day: counted from the last dated event before it
     ("shift", re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? "
                          r"(?P<dir>earlier|later|before(?! \w)|after(?! \w))|the (?P<rel>next|following|previous) day)\b",

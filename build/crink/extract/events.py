@@ -98,6 +98,7 @@ AID_MODES = {
 RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
                  "release": "release", "free": "release"}
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
+PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
 LAPSE_VERBS = {"expire", "lapse", "end"}
@@ -170,6 +171,9 @@ def event_type(trigger) -> str | None:
                               for o in p.children if o.dep_ == "pobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and _lemma(child) in OBJECT_TYPES:
                 return OBJECT_TYPES[_lemma(child)]
+            if child.dep_ == "dobj" and _lemma(child) in ("statement", "declaration", "communique") \
+                    and any(a.lower_ == "joint" for a in child.children):
+                return "SUPPORT"  # "issued a joint statement"
             if child.dep_ == "dobj" and _lemma(child) in TYPE_OF and child.pos_ == "NOUN":
                 return TYPE_OF[_lemma(child)]
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
@@ -590,8 +594,16 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
         parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
     if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2:
         return None  # a statement is an event when it is about another actor than the speaker
-    if plover in ("CONSULT", "COOPERATE") and len(parties) < 2:
-        return None  # a meeting or a joint drill has two sides; with one found, the other is missing
+    aimed = [o for h in [trigger, *trigger.children] for p in h.children  # at a target, not "at 07:22"
+             if p.dep_ == "prep" and p.lower_ in ("at", "against", "on", "into", "toward", "towards")
+             for o in p.children if o.dep_ == "pobj" and not any(t.tag_ == "CD" for t in o.subtree)]
+    if plover == "ASSAULT" and _lemma(trigger) in USE_VERBS | {"test"} and not aimed \
+            and any(c.dep_ == "dobj" and _lemma(c) in PROJECTILES for c in trigger.children):
+        plover = "MOBILIZE"  # a missile fired at nobody named: a launch or test, not an attack
+    if plover in ("CONSULT", "COOPERATE") and len(parties) < 2 and not (
+            _lemma(trigger) in ("meet", "convene") and all(actor_type(a, actors, registry) == "organization"
+                                                           for a in by_actor if _non_place(a, actors, registry))):
+        return None  # a meeting or a joint drill has two sides (a council meeting has its members)
     trigger_start = offset(trigger)
     confidence = 0.75 if any(r == "source" for r in by_actor.values()) else 0.6
     return EventReport(
