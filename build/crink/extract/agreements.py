@@ -143,19 +143,11 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             parties = _parties_in(start, end, actors, registry)
             for owner in (c for c in head.children if c.dep_ == "poss"):  # "their treaty"
                 parties += [p for p in _referred_parties(owner, resolver) if p not in parties]
+            counterparts = _supply_clauses(head)  # "a contract to supply X", "a deal to sell oil to X"
             if head.dep_ == "pobj" and head.head.lower_ in FRAMEWORK_PREPS and head.head.head.pos_ == "VERB":
-                verb = head.head.head  # "under the accord, Iran sells oil to China": who acts under it
-                others = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
-                others += [o for p in verb.children if p.lower_ in ("to", "with") and p.dep_ in ("prep", "dative")
-                           for o in p.children if o.dep_ == "pobj"]
-                for other in others:
-                    s, e = offset(other.left_edge), offset(other) + len(other)
-                    parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
-            for supply in _supply_clauses(head):  # "a contract to supply X", "a deal to sell oil to X"
-                others = [c for c in supply.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
-                others += [o for p in supply.children if p.lower_ == "to" and p.dep_ in ("prep", "dative")
-                           for o in p.children if o.dep_ == "pobj"]
-                for other in others:
+                counterparts.append(head.head.head)  # "under the accord, Iran sells oil to China"
+            for verb in counterparts:
+                for other in _receivers(verb):
                     s, e = offset(other.left_edge), offset(other) + len(other)
                     parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             clause_year = None
@@ -224,6 +216,13 @@ def _named_in_sentence(head, parsed: Parsed, actors: ActorResult, registry: Regi
     named = set(_parties_in(sentence.start, sentence.end, actors, registry))
     fitting = [gid for gid in candidates if set(registry.agreements[gid].parties) <= named]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _receivers(verb) -> list:
+    """Who a verb of supply or exchange reaches: its objects and "to"/"with" phrases."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
+    return found + [o for p in verb.children if p.lower_ in ("to", "with") and p.dep_ in ("prep", "dative")
+                    for o in p.children if o.dep_ == "pobj"]
 
 
 def _supply_clauses(head) -> list:
