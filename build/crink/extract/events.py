@@ -10,7 +10,8 @@ clauses), objects and "with/between/against" phrases (target or participant), wi
 pronouns and "the two countries" resolved (extract/reference.py). Words of a person's title
 and phrases nested inside an object are not participants. Negated, failed, conditional and
 hypothetical predicates are not events; an event needs at least one actor that is not a
-place, and a meeting or joint drill needs two sides.
+place, and a meeting or joint drill needs two sides. PLOVER's mode is kept where the words
+make it plain (`event_mode`).
 """
 
 import datetime as dt
@@ -97,6 +98,7 @@ AID_MODES = {
 }
 RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
                  "release": "release", "free": "release"}
+PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
@@ -619,7 +621,7 @@ def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> lis
     """"On July 8 Xi and Lund spoke by phone ... during their call earlier this month": a
     vaguer report of the same type between the same states, whose range holds the date of a
     finer one in the article, is that event mentioned again, not another."""
-    rank = {"day": 0, "month": 1, "season": 2, "year": 3}
+    rank = PRECISION_RANK
 
     def key(r):
         return r.type, frozenset(resolver.state_of(a) or a for a, _ in r.actors)
@@ -636,7 +638,7 @@ def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> lis
 def _dedupe(reports: list[EventReport]) -> list[EventReport]:
     """Per trigger, the reports with the finest time expressions: "on Friday" beats "this
     week", and "on December 30 and January 2" gives two events."""
-    rank = {"day": 0, "month": 1, "season": 2, "year": 3}
+    rank = PRECISION_RANK
     finest = {}
     for r in reports:
         finest[r.trigger_start] = min(finest.get(r.trigger_start, 9), rank[r.time.precision])

@@ -4,11 +4,14 @@
    nested, and multi-paragraph quotes that reopen without closing).
 2. `attribute` finds the reporting cue and its speaker in the parse: the subject of a
    reporting verb governing the quote (before or after it, inverted or not), "according to
-   X", a colon-introduced quote's subject, a pronoun or description resolved to the last
-   fitting actor, or the speaker of the quote chain a paragraph continues.
+   X", a colon-introduced quote's subject (or a transcript's "Lund:" label), a pronoun or
+   description resolved to the last fitting actor, or the speaker of the quote chain a
+   paragraph continues (or of the paragraph leading into it). A quote nested in a quotation
+   is framed by the words of that quotation.
 3. Short quoted phrases with no speaker in their sentence are terms, not quotes.
 4. `indirect_quotes` finds reported speech without marks: a named speaker, a reporting verb
-   and a clausal complement.
+   and a clausal complement (also where the parser hangs it elsewhere: "said in a statement
+   that ...", "Lima, she added, would ...").
 """
 
 import re
