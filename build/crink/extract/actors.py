@@ -184,7 +184,7 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             continue
         if not plausible_name(label, name) or name.lower() in generic_names \
                 or DOCUMENT_NAME_LEAD.search(text[max(0, ns - 120):ns]) \
-                or label == "ORG" and EVENT_NAME.search(name):  # "Eastern Economic Forum" is an event
+                or label == "ORG" and EVENT_NAME.search(name):  # "the Asian Winter Games" is an event
             continue
         actor_id = slugify(name)
         if not actor_id:
