@@ -204,3 +204,8 @@ def test_a_speaker_the_parser_gives_to_a_participle_clause_still_speaks():
     found = quotes("Secretary of State Mike Pompeo, announcing the measures the same day, said the United States "
                    "would act.")
     assert found == [("mike-pompeo", "the United States would act")]
+
+
+def test_a_dateline_parsed_as_a_second_subject_does_not_hide_the_speaker():
+    found = quotes('UNITED NATIONS — Russia on Friday accused Britain of "armed aggression" against Yemen.')
+    assert found == [("russia", "armed aggression")]

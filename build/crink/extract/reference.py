@@ -257,7 +257,8 @@ def subject_of(verb):
                 return subject
     token = verb
     for _ in range(4):
-        for child in token.children:
+        # of two subjects ("UNITED NATIONS — Russia accused"), the one nearest the verb
+        for child in sorted(token.children, key=lambda c: -c.i if c.i < token.i else c.i):
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.dep_ == "nsubjpass":
                     agent = next((c for c in token.children if c.dep_ == "agent"), None)
