@@ -209,3 +209,9 @@ def test_a_speaker_the_parser_gives_to_a_participle_clause_still_speaks():
 def test_a_dateline_parsed_as_a_second_subject_does_not_hide_the_speaker():
     found = quotes('UNITED NATIONS — Russia on Friday accused Britain of "armed aggression" against Yemen.')
     assert found == [("russia", "armed aggression")]
+
+
+def test_the_company_is_the_last_company_named_of_that_state():
+    found = quotes("Gazprom and China National Petroleum Corporation signed a new supply deal on Monday, the "
+                   "Russian company said in a statement.")
+    assert [speaker for speaker, _ in found] == ["gazprom"]

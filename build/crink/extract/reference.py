@@ -77,6 +77,8 @@ class Resolver:
                 continue
             if want_type == "group" and kind not in ("organization", "group", "country"):
                 continue
+            if want_type == "organization" and kind != "organization":
+                continue
             if affiliation and affiliation_of(m.actor_id, self.actors, self.registry) != affiliation:
                 continue
             return m
@@ -227,6 +229,12 @@ class Resolver:
                 return (actor_id, "pronoun", 0.8) if actor_id else (None, "pronoun", 0.0)
             m = self.recent(head_pos, PRONOUNS[head_text])
             return (m.actor_id, "pronoun", 0.8) if m else (None, "pronoun", 0.0)
+        if head.lemma_.lower() in COMPANY_NOUNS and head.tag_ == "NN" \
+                and any(t.lower_ == "the" for t in head.lefts):  # "the Russian company said"
+            states = [m.actor_id for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "country"]
+            m = self.recent(head_pos, "organization", affiliation=states[0] if states else None)
+            if m:
+                return m.actor_id, "description", 0.7
         if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
             states = [m.actor_id for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "country"]
             if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
