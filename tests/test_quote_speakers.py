@@ -215,3 +215,9 @@ def test_the_company_is_the_last_company_named_of_that_state():
     found = quotes("Gazprom and China National Petroleum Corporation signed a new supply deal on Monday, the "
                    "Russian company said in a statement.")
     assert [speaker for speaker, _ in found] == ["gazprom"]
+
+
+def test_reported_speech_inside_reported_speech_is_the_inner_speakers():
+    found = quotes("Sergei Lavrov met Wang Yi. China's foreign ministry said Lavrov had told his hosts that Moscow "
+                   "would keep its promises. Moscow, Lavrov assured them, would not send troops.")
+    assert found == [("sergei-lavrov", "Moscow would keep its promises"), ("sergei-lavrov", "would not send troops")]

@@ -34,7 +34,7 @@ CUE_LEMMAS = {
     "criticize", "criticise", "denounce", "slam", "blast", "dismiss", "thank", "promise", "demand", "report",
     "estimate", "believe", "stress", "underline", "underscore", "point", "mention", "announce", "answer",
     "lament", "boast", "concede", "threaten", "oppose", "support", "put", "read", "show", "release", "publish",
-    "repeat",
+    "repeat", "assure",
 }
 SPEECH_LEMMAS = {"say", "tell", "add", "write", "state", "declare", "announce", "remark", "explain", "note", "warn",
                  "insist", "stress", "claim", "argue", "reply", "respond", "comment", "call", "describe"}
@@ -43,6 +43,7 @@ INDIRECT_LEMMAS = {
     "emphasize", "emphasise", "argue", "suggest", "reply", "respond", "comment", "conclude", "acknowledge",
     "admit", "caution", "observe", "assert", "contend", "maintain", "confirm", "clarify", "reiterate",
     "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny", "repeat",
+    "assure",
 }
 SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
 # ...and is a term, not a quote, when it is a name ("Operation Blue Harbour") or a label that a
@@ -536,6 +537,8 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if comp is None or subject is None:
                 continue
+            if comp.lemma_.lower() in INDIRECT_LEMMAS and any(c.dep_ == "ccomp" for c in comp.children):
+                continue  # "the ministry said Li had told them that ...": Li's words are the quote
             tokens = list(comp.subtree) + _trailing_clauses(verb, comp)
             c_start, c_end = _trim_clause(text, offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text),
                                           quote_ranges)
