@@ -221,3 +221,9 @@ def test_reported_speech_inside_reported_speech_is_the_inner_speakers():
     found = quotes("Sergei Lavrov met Wang Yi. China's foreign ministry said Lavrov had told his hosts that Moscow "
                    "would keep its promises. Moscow, Lavrov assured them, would not send troops.")
     assert found == [("sergei-lavrov", "Moscow would keep its promises"), ("sergei-lavrov", "would not send troops")]
+
+
+def test_the_first_word_of_a_new_organisations_long_name_refers_to_it_later():
+    found = quotes("Russia signed a contract with Longjiang Bridge & Cableway Engineering on Tuesday. Longjiang said "
+                   "in a statement that it expected to finish the station within a year.")
+    assert found == [("longjiang-bridge-cableway-engineering", "it expected to finish the station within a year")]
