@@ -400,3 +400,9 @@ def test_a_council_meeting_needs_no_second_side(registry):
 def test_issuing_a_joint_statement_is_concluding_one(registry):
     assert [t for t, _, _ in events("China and Iran issued a joint statement in January 2016.", registry)] == \
         ["SUPPORT"]
+
+
+def test_announcing_is_no_event_by_itself_but_announcing_sanctions_is(registry):
+    assert events("Donald Trump announced on Monday that Israel and Iran had agreed to talk.", registry) == []
+    assert [t for t, _, _ in events("The United States announced sanctions on Iran on Monday.", registry)] == \
+        ["SANCTION"]

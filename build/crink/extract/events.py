@@ -29,7 +29,7 @@ LEXICON = {
     "SUPPORT": "sign ratify conclude formalize formalise endorse recognize recognise back ink seal signing ratification "
                "praise hail laud commend applaud",
     "AGREE": "agree pledge promise vow offer commit propose accept approve establish launch upgrade elevate deepen "
-             "expand strengthen announce",
+             "expand strengthen",
     "CONSULT": "meet visit call talk host discuss consult negotiate confer telephone summit meeting visit talks "
                "call conversation negotiation trip travel tour welcome receive attend convene arrive",
     "COOPERATE": "drill exercise cooperate coordinate patrol collaborate partner join",
