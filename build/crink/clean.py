@@ -31,6 +31,8 @@ BIO = re.compile(
     r".*\bI (am|'m) an? ([\w-]+ ){0,3}(writer|journalist|blogger|editor)\b.*)$"
 )
 BIO_MAX_WORDS = 60
+BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+BOLD_LEAD = re.compile(r"^(\*\*|__)((?:\S+\s?){1,8}?)(?<!:)\1\s+(\S.*)$")  # not a "**Lund:**" label
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 LINE_CHARS = str.maketrans({"\u00a0": " ", **{ch: None for ch in INVISIBLE}})
 
@@ -54,8 +56,7 @@ def strip_markdown(line: str) -> str:
     """Markdown markup that is not text: heading marks, emphasis, link targets."""
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
-    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-    return line
+    return BOLD.sub(r"\2", line)
 
 
 def is_bio(line: str, position_from_end: int) -> bool:
@@ -72,8 +73,12 @@ def bio_author(line: str) -> str | None:
 def clean(body: str, markdown: bool = False) -> Cleaned:
     """Raw body -> Cleaned: boilerplate lines removed, paragraphs joined by blank lines."""
     lines = [normalise_line(l) for l in body.split("\n")]
+    # a bold lead-in ("**09:10 KST** Seoul said ...") is a heading on a line of its own
+    lines = [part for l in lines for part in (BOLD_LEAD.sub(r"\1\2\1\n\3", l).split("\n"))]
     if markdown:
         lines = [strip_markdown(l) for l in lines]
+    else:  # plain text pasted from a page often keeps bold marks ("**09:10** ..."): never words
+        lines = [BOLD.sub(r"\2", l) for l in lines]
     lines = [l for l in lines if l]
     kept, removed, seen = [], [], set()
     author = None
