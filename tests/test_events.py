@@ -406,3 +406,11 @@ def test_announcing_is_no_event_by_itself_but_announcing_sanctions_is(registry):
     assert events("Donald Trump announced on Monday that Israel and Iran had agreed to talk.", registry) == []
     assert [t for t, _, _ in events("The United States announced sanctions on Iran on Monday.", registry)] == \
         ["SANCTION"]
+
+
+def test_threat_and_criticism_words_in_a_dated_statement(registry):
+    found = events("The State Department said on Monday that Chinese firms helping Iran would expose themselves "
+                   "to sanctions.", registry)
+    assert [t for t, _, _ in found] == ["THREATEN"]
+    found = events("Lin Jian said on Friday that the US sanctions were an act of bullying against China.", registry)
+    assert [t for t, _, _ in found] == ["ACCUSE"]

@@ -83,11 +83,12 @@ PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured
 DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget", "amendment", "constitution"}  # signing these is not an agreement
 STATEMENT_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "claim"}
 THREAT_WORDS = {"penalise", "penalize", "punish", "retaliate", "respond", "act", "strike", "hit", "unanswered",
-                "unpunished", "consequence", "price", "hesitate"}
+                "unpunished", "consequence", "price", "hesitate", "sanction", "expose"}
 CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation", "aggression", "lie", "lying",
                    "fabrication", "unacceptable", "reckless", "destabilize", "destabilise", "provocation",
                    "provocative", "regret", "condemn", "blame", "hypocrisy", "interference", "irresponsible",
-                   "bully", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse"}
+                   "bully", "bullying", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse",
+                   "blackmail", "coercion", "hegemony", "hypocritical"}
 VISIT_WORDS = {"visit", "trip", "tour", "arrive", "travel", "host", "receive"}  # PLOVER CONSULT mode "visit"
 AID_MODES = {
     "military": {"weapon", "missile", "drone", "troop", "soldier", "shell", "ammunition", "arm", "munition", "rocket",
