@@ -266,11 +266,9 @@ def _make_state_forms(registry: Registry) -> dict:
         state = registry.actors.get(org.affiliation_id or "")
         if org.type != "organization" or not state or state.type != "country" or not MINISTRY_NAME.match(org.name):
             continue
-        names = {state.name} | {alias for alias, _ in state.aliases}
-        for form in sorted(names, key=len, reverse=True):
-            for suffix in (f" of the {form}", f" of {form}"):
-                if org.name.endswith(suffix):
-                    forms.setdefault(state.id, suffix[len(" of "):])
+        split = _split_state_name(org.name, state)
+        if split:
+            forms.setdefault(state.id, split[1])
     return forms
 
 
@@ -317,18 +315,24 @@ def generic_heads(registry: Registry) -> dict:
     return _derived("heads", registry, _make_generic_heads)
 
 
+def _split_state_name(name: str, state) -> tuple[str, str] | None:
+    """'Ministry of Foreign Affairs of the People's Republic of China' -> ('Ministry of Foreign
+    Affairs', "the People's Republic of China") when the tail is a name of that state, else None."""
+    forms = {state.name} | {alias for alias, _ in state.aliases}
+    parts = name.split(" of ")
+    for i in range(1, len(parts)):
+        rest = " of ".join(parts[i:])
+        if rest in forms or (rest.startswith("the ") and rest[4:] in forms):
+            return " of ".join(parts[:i]), rest
+    return None
+
+
 def _make_generic_heads(registry: Registry) -> dict:
     seen: dict[str, set] = {}
     for (state_id, generic), org_id in generic_orgs(registry).items():
-        state = registry.actors[state_id]
-        forms = {state.name} | {alias for alias, _ in state.aliases}
-        name = registry.actors[org_id].name
-        parts = name.split(" of ")
-        for i in range(1, len(parts)):
-            rest = " of ".join(parts[i:])
-            if rest in forms or (rest.startswith("the ") and rest[4:] in forms):
-                seen.setdefault(generic, set()).add(" of ".join(parts[:i]))
-                break
+        split = _split_state_name(registry.actors[org_id].name, registry.actors[state_id])
+        if split:
+            seen.setdefault(generic, set()).add(split[0])
     return {generic: heads.pop() for generic, heads in seen.items() if len(heads) == 1}
 
 

@@ -546,21 +546,12 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     if tok.lower_ in ("they", "their", "them") and tok.tag_ in ("PRP", "PRP$"):
         # "Chile and Peru ... their navies": the states last named together in the
         # sentence, else the parties of the last joint event ("their 1994 accord")
-        together = _conjoined_before(tok, resolver)
+        together = resolver.coordinated_in_sentence_before(tok)
         return together or (list(earlier_states[-1]) if earlier_states else [])
     group = resolver.group(tok)
     if group:
         same_size = next((states for states in reversed(earlier_states) if len(states) == len(group)), None)
         return same_size or group
-    return []
-
-
-def _conjoined_before(tok, resolver: Resolver) -> list[str]:
-    """States of the last "X and Y" before a token in its sentence."""
-    for t in reversed([t for t in tok.sent if t.i < tok.i and t.dep_ == "conj"]):
-        states = resolver.coordinated_states(t)
-        if len(states) > 1:
-            return states
     return []
 
 

@@ -152,6 +152,14 @@ class Resolver:
                 return self.coordinated_states(t)
         return self.named_together_before(token)
 
+    def coordinated_in_sentence_before(self, token) -> list[str]:
+        """States of the last "X and Y" before a token in its sentence ("Chile and Peru ... their navies")."""
+        for t in reversed([t for t in token.sent if t.i < token.i and t.dep_ == "conj"]):
+            states = self.coordinated_states(t)
+            if len(states) > 1:
+                return states
+        return []
+
     def named_together_before(self, token) -> list[str]:
         """The last states named together ("Chile and Peru") in this or the two sentences
         before a token, or []."""
