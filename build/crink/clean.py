@@ -73,11 +73,11 @@ def bio_author(line: str) -> str | None:
 def clean(body: str, markdown: bool = False) -> Cleaned:
     """Raw body -> Cleaned: boilerplate lines removed, paragraphs joined by blank lines."""
     lines = [normalise_line(l) for l in body.split("\n")]
-    # a bold lead-in ("**09:10 KST** Seoul said ...") is a heading on a line of its own
+    # a bold lead-in ("**11:05 GMT** Lima said ...") is a heading on a line of its own
     lines = [part for l in lines for part in (BOLD_LEAD.sub(r"\1\2\1\n\3", l).split("\n"))]
     if markdown:
         lines = [strip_markdown(l) for l in lines]
-    else:  # plain text pasted from a page often keeps bold marks ("**09:10** ..."): never words
+    else:  # plain text pasted from a page often keeps bold marks ("**11:05** ..."): never words
         lines = [BOLD.sub(r"\2", l) for l in lines]
     lines = [l for l in lines if l]
     kept, removed, seen = [], [], set()
