@@ -456,7 +456,8 @@ def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, ta
     """'Castell said' after 'Mira Castell', 'Wang said' after 'Wang Yi': a person's family name (the last
     word, or the first for names written family-name first) links to them after their first full
     mention, when no other person in the article shares it and no registry alias claims it; so
-    does the first word of a new organisation's name of three words or more ('Halvard' for 'Halvard Rail and Bridge Works')."""
+    does the first word of a new organisation's name of three words or more ('Halvard' for
+    'Halvard Rail and Bridge Works')."""
     first_seen = {}
     for m in sorted(result.mentions, key=lambda m: m.start):
         actor = result.new_actors.get(m.actor_id) or registry.actors.get(m.actor_id)
@@ -466,7 +467,7 @@ def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, ta
             first_seen.setdefault(actor.id, (m.end, {words[0], words[-1]}))
         elif actor and actor.type == "organization" and m.method == "ner" and len(actor.name.split()) >= 3 \
                 and len(actor.name.split()[0]) >= 4 and not ORG_HEAD_HINTS.search(actor.name.split()[0]):
-            first_seen.setdefault(actor.id, (m.end, {actor.name.split()[0]}))  # "Halvard" for "Halvard Rail and Bridge Works"
+            first_seen.setdefault(actor.id, (m.end, {actor.name.split()[0]}))  # "Halvard" for "Halvard Rail ..."
     owners = {}
     for actor_id, (_, names) in first_seen.items():
         for name in names:
