@@ -227,3 +227,21 @@ def test_the_first_word_of_a_new_organisations_long_name_refers_to_it_later():
     found = quotes("Russia signed a contract with Longjiang Bridge & Cableway Engineering on Tuesday. Longjiang said "
                    "in a statement that it expected to finish the station within a year.")
     assert found == [("longjiang-bridge-cableway-engineering", "it expected to finish the station within a year")]
+
+
+def test_a_word_a_naming_verb_or_noun_introduces_is_a_term():
+    found = records('Several governments now label the grouping as a new "bloc". Critics say it threatens the '
+                    'generals\' notion of "order".')
+    assert [q["text"] for q in found["quotes"] if q["kind"] != "indirect"] == []
+    assert [t["text"] for t in found["quoted_terms"]] == ["bloc", "order"]
+
+
+def test_a_conclusion_the_writer_infers_is_not_reported_speech():
+    assert quotes("Sergei Lavrov evidently concluded that the talks had failed.") == []
+    assert quotes("Sergei Lavrov concluded that the talks had failed.") == [("sergei-lavrov", "the talks had failed")]
+
+
+def test_according_to_a_readout_with_only_the_speaker_outside_the_marks_is_one_partial_quote():
+    found = records('Sergei Lavrov spoke to his counterpart on Monday. The Russian minister "welcomed the steady '
+                    'progress of the talks on trade," according to a readout from the ministry.')
+    assert [(q["kind"], q["speaker_id"]) for q in found["quotes"]] == [("partial", "sergei-lavrov")]

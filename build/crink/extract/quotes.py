@@ -45,12 +45,17 @@ INDIRECT_LEMMAS = {
     "announce", "predict", "complain", "believe", "estimate", "report", "point", "declare", "deny", "repeat",
     "assure",
 }
+# the writer infers what someone thinks ("evidently concluded", "must believe"): no reported speech
+INFERENCE_MARKERS = {"evidently", "apparently", "presumably", "seemingly", "probably", "perhaps", "likely", "must"}
 SHORT_QUOTE_WORDS = 4  # a quoted phrase this short needs a speaker in its sentence to be a quote
 # ...and is a term, not a quote, when it is a name ("Operation Blue Harbour") or a label that a
 # verb of naming introduces ("described as a new 'smart corridor'", "dubbed").
 TITLE_LINKS = {"of", "the", "and", "for", "in", "on", "a", "to"}
-LABELLED = re.compile(r"\b(?:described|billed|known|styled|characteri[sz]ed|portrayed|labell?ed|branded|touted)"
-                      r"\s+as\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?$|"
+LABELLED = re.compile(r"\b(?:describ(?:e|es|ed|ing)|bill(?:s|ed|ing)?|known|styl(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
+                      r"portray(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|tout(?:s|ed|ing)?|cast(?:s|ing)?)"
+                      r"\s+(?:\w+\s+){0,3}?as\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?$|"
+                      r"\b(?:notion|concept|idea|definition|version)\s+of\s+(?:(?:a|an|the)\s+)?$|"
+                      r"\b(?:word|term|phrase|slogan|motto|label)s?\s+$|"
                       r"\b(?:dubbed|so-called|termed|nicknamed|branded|titled)\s+(?:(?:a|an|the)\s+)?$|"
                       r"\bmean[ts]?\s+by\s+(?:(?:a|an|the)\s+)?$|\bmeaning\s+of\s+(?:(?:a|an|the)\s+)?$", re.I)
 
@@ -380,7 +385,9 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
             s_end = max(s_end, close_sentence.end if close_sentence else s_end)
         title_case = all(w[:1].isupper() or w.lower() in TITLE_LINKS for w in content.split()) \
             and content[:1].isupper()
-        labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos])
+        # a label names something ("a new 'axis'"); a judgement ("as 'legitimate'") is a named speaker's words
+        labelled = LABELLED.search(text[max(0, span.open_pos - 40):span.open_pos]) \
+            and (_names_a_thing(span, parsed) or not attribution.speaker_id)
         earlier = [q for q in quotes if not q.start <= span.content_start < q.end]  # not the one it stands in
         echoed = _echo_of(content, earlier) if not attribution.speaker_id and words >= 2 and not title_case \
             and not labelled else None
@@ -400,6 +407,12 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
     quotes += indirect_quotes(parsed, resolver, quote_ranges)
     quotes.sort(key=lambda q: q.start)
     return quotes, terms
+
+
+def _names_a_thing(span: QuoteSpan, parsed: Parsed) -> bool:
+    """The last quoted word is a noun."""
+    last = parsed.token_at(span.content_end - 1)
+    return last is None or last.pos_ in ("NOUN", "PROPN")
 
 
 def _echo_of(content: str, earlier: list):
@@ -529,6 +542,8 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 continue
             if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
+            if any(c.lower_ in INFERENCE_MARKERS for c in verb.children if c.dep_ in ("advmod", "aux")):
+                continue  # "Putin evidently concluded that ...": the writer's inference, not speech
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _statement_clause(verb)
             subject = subject_of(verb)
             parenthetical = comp is None and _is_parenthetical(verb)
@@ -565,9 +580,22 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 c_start = c_end = 0
             if _words_outside(text, c_start, c_end, quote_ranges) >= 3:
                 actor_id, method, conf, s, e = according_to_speaker(according, pobj, c_end, c_end, resolver)
-                if actor_id:
+                if actor_id and not _only_speaker_outside(sentence, c_start, c_end, quote_ranges, actor_id, resolver):
                     in_sentence.append(Quote(c_start, c_end, text[c_start:c_end], "indirect", actor_id, text[s:e],
                                              "according to", sentence.start, sentence.end,
                                              f"indirect/according-to/{method}", round(conf * 0.85, 2)))
         found += in_sentence
     return found
+
+
+def _only_speaker_outside(sentence, start: int, end: int, quote_ranges, speaker_id: str, resolver: Resolver) -> bool:
+    """'The Chinese leader "commended ...", according to a readout': the only words outside the
+    marks name the speaker, so the clause reports nothing the partial quote does not."""
+    outside = [t for t in sentence.span if start <= offset(t) < end and not t.is_punct
+               and not any(qs <= offset(t) < qe for qs, qe in quote_ranges)]
+    subject = next((t for t in outside if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(t not in subject.subtree for t in outside):
+        return False
+    s, e = _phrase_bounds(subject)
+    return resolver.resolve(subject, s, e)[0] == speaker_id
+
