@@ -414,3 +414,9 @@ def test_threat_and_criticism_words_in_a_dated_statement(registry):
     assert [t for t, _, _ in found] == ["THREATEN"]
     found = events("Lin Jian said on Friday that the US sanctions were an act of bullying against China.", registry)
     assert [t for t, _, _ in found] == ["ACCUSE"]
+
+
+def test_a_name_after_an_opening_weekday_is_the_subject(registry):
+    found = agreements("On Friday Rosneft also signed a five-year contract to supply Reliance Industries with crude "
+                       "oil.", registry)
+    assert [parties for _, parties in found] == [("reliance-industries", "rosneft")]

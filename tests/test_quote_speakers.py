@@ -245,3 +245,8 @@ def test_according_to_a_readout_with_only_the_speaker_outside_the_marks_is_one_p
     found = records('Sergei Lavrov spoke to his counterpart on Monday. The Russian minister "welcomed the steady '
                     'progress of the talks on trade," according to a readout from the ministry.')
     assert [(q["kind"], q["speaker_id"]) for q in found["quotes"]] == [("partial", "sergei-lavrov")]
+
+
+def test_a_name_after_an_opening_weekday_is_the_speaker():
+    found = quotes("Sergei Lavrov flew to Ankara. On Friday Lavrov also said that the talks had failed.")
+    assert found == [("sergei-lavrov", "the talks had failed")]

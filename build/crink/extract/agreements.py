@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, find_time_expressions
-from crink.extract.reference import Resolver
+from crink.extract.reference import Resolver, time_swallowed_subject
 from crink.nlp import Parsed, offset
 from crink.registry import Registry, slugify
 
@@ -152,8 +152,10 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                     parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             clause_year = None
             for verb in _clause_verbs(head):
+                swallowed = time_swallowed_subject(verb)
                 for child in _with_inherited_subject(verb):
-                    if child.dep_ in ("nsubj", "nsubjpass", "agent") and verb.lemma_.lower() not in STANCE_LEMMAS:
+                    if (child.dep_ in ("nsubj", "nsubjpass", "agent") or child.i == getattr(swallowed, "i", None)) \
+                            and verb.lemma_.lower() not in STANCE_LEMMAS:
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         found = _parties_in(s, e, actors, registry) + [
                             p for t in child.subtree for p in _referred_parties(t, resolver)]
@@ -269,6 +271,9 @@ def _unsigned(head) -> bool:
 def _with_inherited_subject(verb) -> list:
     """A verb's children, plus the subject a conjoined verb shares ("X met Y and signed ...")."""
     children = list(verb.children)
+    swallowed = time_swallowed_subject(verb)
+    if swallowed is not None:  # "On Friday Gazprom signed": the name is the subject
+        children.append(swallowed)
     if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         # "X and Y met and signed ...", "X and Y signed a pact, building on the 1999 treaty"
         children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

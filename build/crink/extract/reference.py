@@ -7,6 +7,7 @@ minister") or, for "the two countries" and "both sides", into the last states na
 """
 
 from crink.extract.actors import ActorResult
+from crink.extract.dates import MONTHS, WEEKDAYS
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -271,6 +272,9 @@ def subject_of(verb):
             subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
             if subject is not None:
                 return subject
+    swallowed = time_swallowed_subject(verb)
+    if swallowed is not None:
+        return swallowed
     token = verb
     for _ in range(4):
         # of two subjects ("UNITED NATIONS — Russia accused"), the one nearest the verb
@@ -291,3 +295,17 @@ def subject_of(verb):
         else:
             break
     return None
+
+
+def time_swallowed_subject(verb):
+    """"On Friday Gazprom signed ...": the parser reads the name after an opening time as the
+    time's object ("Friday Gazprom"), leaving the verb without a subject; that name is it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i == c.sent.start):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ == "PROPN" and pobj.lower_ not in WEEKDAYS and pobj.lower_ not in MONTHS \
+                and any(c.dep_ == "compound" and (c.lower_ in WEEKDAYS or c.lower_ in MONTHS) for c in pobj.children):
+            return pobj
+    return None
+
