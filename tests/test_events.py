@@ -420,3 +420,9 @@ def test_a_name_after_an_opening_weekday_is_the_subject(registry):
     found = agreements("On Friday Rosneft also signed a five-year contract to supply Reliance Industries with crude "
                        "oil.", registry)
     assert [parties for _, parties in found] == [("reliance-industries", "rosneft")]
+
+
+def test_dismissing_the_charge_is_aimed_at_whoever_made_it(registry):
+    found = events("On Monday Sergei Lavrov accused Turkey of arming militants in Syria. Ankara dismissed the charge "
+                   "on Tuesday.", registry)
+    assert ("REJECT", "2025-05-20", {"turkey", "sergei-lavrov"}) in found

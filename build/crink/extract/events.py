@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, TimeExpr, find_time_expressions, month_end
-from crink.extract.reference import Resolver, actor_type, relative_antecedent
+from crink.extract.reference import Resolver, actor_type, relative_antecedent, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -99,6 +99,11 @@ AID_MODES = {
 }
 RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
                  "release": "release", "free": "release"}
+# what a rejection or criticism answers ("dismissed the charge"), and who makes such acts
+EARLIER_ACTS = {"charge", "accusation", "allegation", "claim", "overture", "offer", "proposal", "letter", "request",
+                "demand", "call", "criticism", "remark", "comment", "ultimatum", "invitation", "plan", "suggestion"}
+AUTHOR_VERBS = {"say", "accuse", "claim", "allege", "write", "offer", "propose", "demand", "urge", "call", "post",
+                "charge", "invite", "suggest", "tell", "warn", "announce", "send"}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
@@ -586,6 +591,12 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
                 for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
                     by_actor.setdefault(actor_id, "target")
         parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
+    if plover in ("REJECT", "ACCUSE") and len(parties) < 2 and _answers_earlier_act(trigger):
+        # "Lund dismissed the charge": aimed at whoever made it, the last other speaker named
+        author = _earlier_author(trigger, parsed, resolver, parties)
+        if author is not None:
+            by_actor.setdefault(author, "target")
+            parties.add(resolver.state_of(author) or author)
     if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2:
         return None  # a statement is an event when it is about another actor than the speaker
     aimed = [o for h in [trigger, *trigger.children] for p in h.children  # at a target, not "at 07:22"
@@ -607,6 +618,33 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
         mode=event_mode(trigger, plover),
         confidence=confidence,
     )
+
+
+def _answers_earlier_act(trigger) -> bool:
+    """"dismissed the charge", "rebuffed the overture": the object is a definite noun for
+    something another side said or did before, with no actor named in it."""
+    return any(c.dep_ == "dobj" and _lemma(c) in EARLIER_ACTS and c.pos_ == "NOUN"
+               and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)
+               and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in c.subtree)
+               for c in trigger.children)
+
+
+def _earlier_author(trigger, parsed: Parsed, resolver: Resolver, parties: set) -> str | None:
+    """The actor last named as the subject of a verb of saying or proposing before the
+    trigger's sentence (up to two sentences back), from another side than the trigger's."""
+    index = parsed.sentence_index(offset(trigger))
+    for sentence in reversed(parsed.sentences[max(0, (index or 0) - 2):index or 0]):
+        for verb in reversed(sentence.span):
+            if verb.pos_ != "VERB" or _lemma(verb) not in AUTHOR_VERBS:
+                continue
+            subject = subject_of(verb)
+            if subject is None:
+                continue
+            start, end = offset(subject.left_edge), offset(subject.right_edge) + len(subject.right_edge)
+            actor_id = resolver.resolve(subject, start, end)[0]
+            if actor_id and (resolver.state_of(actor_id) or actor_id) not in parties:
+                return actor_id
+    return None
 
 
 def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> list[EventReport]:
