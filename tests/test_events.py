@@ -426,3 +426,21 @@ def test_dismissing_the_charge_is_aimed_at_whoever_made_it(registry):
     found = events("On Monday Sergei Lavrov accused Turkey of arming militants in Syria. Ankara dismissed the charge "
                    "on Tuesday.", registry)
     assert ("REJECT", "2025-05-20", {"turkey", "sergei-lavrov"}) in found
+
+
+def test_criticism_reported_two_clauses_deep_names_its_target(registry):
+    found = events("Sergei Lavrov said on Monday that the vote showed Ankara felt no responsibility for the "
+                   "shelling.", registry)
+    assert ("ACCUSE", "2025-05-19", {"sergei-lavrov", "turkey"}) in found
+
+
+def test_what_was_said_in_a_dated_call_is_dated_by_the_call(registry):
+    found = events("Wang Yi told Sergei Lavrov in a call on Saturday that Ankara should stop the shelling.",
+                   registry)
+    assert ("REQUEST", "2025-05-17", {"wang-yi", "turkey"}) in found
+
+
+def test_a_reported_clause_hung_on_the_occasion_is_what_was_said(registry):
+    found = events("Sergei Lavrov, the foreign minister, told reporters after Thursday's vote that Ankara wanted to "
+                   "silence the monitors because their reports had documented the shelling.", registry)
+    assert ("ACCUSE", "2025-05-22", {"sergei-lavrov", "turkey"}) in found

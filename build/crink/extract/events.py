@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, TimeExpr, find_time_expressions, month_end
-from crink.extract.reference import Resolver, actor_type, relative_antecedent, subject_of
+from crink.extract.reference import Resolver, actor_type, relative_antecedent, reported_clause, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -143,9 +143,10 @@ def statement_type(verb) -> str | None:
     """A dated statement ("X said on Monday that ...") coded by what it says, as PLOVER codes
     verbal events: a threat (THREATEN), a call for action (REQUEST) or criticism (ACCUSE);
     other statements are not events."""
-    content = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
-    if not content:
+    clause = reported_clause(verb)
+    if clause is None:
         return None
+    content = list(clause.subtree)
     lemmas = {_lemma(t) for t in content}
     modals = {_lemma(t) for t in content if t.dep_ == "aux"}
     negated = any(t.dep_ == "neg" or t.lower_ == "no" for t in content)
@@ -396,7 +397,11 @@ def _roles(trigger, plover: str) -> dict:
         for t in _against(trigger):
             roles.setdefault(t.i, "target")
     if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that X would retaliate against Y"
-        for comp in (c for c in trigger.children if c.dep_ == "ccomp"):
+        comps = [c for c in trigger.children if c.dep_ == "ccomp"]
+        if not comps and _lemma(trigger) in STATEMENT_VERBS and reported_clause(trigger) is not None:
+            comps = [reported_clause(trigger)]  # "told reporters after the vote that X ..."
+        comps += [c for comp in comps for c in comp.children if c.dep_ == "ccomp"]  # "said the visit showed X felt"
+        for comp in comps:
             clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
                        if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
                        or t.head.dep_ in ("nsubj", "dobj")]
@@ -496,6 +501,9 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
                 trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
+            if host is not None and _lemma(host) in STATEMENT_VERBS:
+                triggers.append(host)  # "told Y in a call on Saturday that ...": the call and what was said
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
                 report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)

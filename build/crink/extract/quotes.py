@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from crink.extract.actors import ActorResult
-from crink.extract.reference import Resolver, actor_type, subject_of
+from crink.extract.reference import Resolver, actor_type, reported_clause, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -474,34 +474,6 @@ def _trim_clause(text: str, start: int, end: int, quote_ranges=()) -> tuple[int,
     return start, end
 
 
-# nouns that take a "that" clause of their own ("reports that ..."): it is not the reported speech
-COMPLEMENT_NOUNS = {"fact", "report", "claim", "news", "idea", "belief", "hope", "fear", "evidence", "sign",
-                    "warning", "assurance", "view", "notion", "rumour", "rumor", "allegation", "accusation",
-                    "suggestion", "impression", "concern", "promise", "pledge", "threat", "possibility"}
-
-
-def _statement_clause(verb):
-    """'said in a statement that ...', 'told reporters after the talks that ...': the parser may
-    hang the reported clause on the noun of a phrase between the verb and the clause."""
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in COMPLEMENT_NOUNS):
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                          for m in clause.children):
-                    return clause
-                if clause.dep_ == "relcl" and _complete_without_that(clause):
-                    return clause  # "after the talks that Lima needed guarantees": not a relative
-    return None
-
-
-def _complete_without_that(clause) -> bool:
-    """A clause opened by "that" whose subject and object are both other words: "that" cannot
-    be its relative pronoun, so it introduces reported speech."""
-    that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
-    others = {c.dep_ for c in clause.children if c.lower_ != "that"}
-    return bool(that) and "nsubj" in others and "dobj" in others
-
-
 def _trailing_clauses(verb, comp) -> list:
     """Tokens of clauses the parser hangs on the reporting verb after its reported clause but
     that belong to it: "said X, though Y", "said X, but that Y", "said X before Y". A further
@@ -544,7 +516,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 continue
             if any(c.lower_ in INFERENCE_MARKERS for c in verb.children if c.dep_ in ("advmod", "aux")):
                 continue  # "Putin evidently concluded that ...": the writer's inference, not speech
-            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _statement_clause(verb)
+            comp = reported_clause(verb)
             subject = subject_of(verb)
             parenthetical = comp is None and _is_parenthetical(verb)
             if parenthetical:  # "Lima, she added, would object": the clause is the verb's head

@@ -309,3 +309,37 @@ def time_swallowed_subject(verb):
             return pobj
     return None
 
+
+# nouns that take a "that" clause of their own ("reports that ..."): it is not the reported speech
+COMPLEMENT_NOUNS = {"fact", "report", "claim", "news", "idea", "belief", "hope", "fear", "evidence", "sign",
+                    "warning", "assurance", "view", "notion", "rumour", "rumor", "allegation", "accusation",
+                    "suggestion", "impression", "concern", "promise", "pledge", "threat", "possibility"}
+
+
+def _statement_clause(verb):
+    """'said in a statement that ...', 'told reporters after the talks that ...': the parser may
+    hang the reported clause on the noun of a phrase between the verb and the clause."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in COMPLEMENT_NOUNS):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                          for m in clause.children):
+                    return clause
+                if clause.dep_ == "relcl" and _complete_without_that(clause):
+                    return clause  # "after the talks that Lima needed guarantees": not a relative
+    return None
+
+
+def _complete_without_that(clause) -> bool:
+    """A clause opened by "that" whose subject and object are both other words: "that" cannot
+    be its relative pronoun, so it introduces reported speech."""
+    that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+    others = {c.dep_ for c in clause.children if c.lower_ != "that"}
+    return bool(that) and "nsubj" in others and "dobj" in others
+
+
+def reported_clause(verb):
+    """The clause a verb of saying reports: its clausal complement, or one the parser hung
+    on a noun between them."""
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None) or _statement_clause(verb)
+
