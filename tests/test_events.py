@@ -444,3 +444,14 @@ def test_a_reported_clause_hung_on_the_occasion_is_what_was_said(registry):
     found = events("Sergei Lavrov, the foreign minister, told reporters after Thursday's vote that Ankara wanted to "
                    "silence the monitors because their reports had documented the shelling.", registry)
     assert ("ACCUSE", "2025-05-22", {"sergei-lavrov", "turkey"}) in found
+
+
+def test_a_title_in_apposition_to_the_name_is_the_persons_not_another_participant(registry):
+    found = events("Iran's UN ambassador, Hamid Rezaei, urged Turkey on Friday to reopen the border.", registry)
+    assert [(kind, ids) for kind, _, ids in found] == [("REQUEST", {"hamid-rezaei", "turkey"})]
+
+
+def test_the_council_is_the_council_named_before(registry):
+    found = events("The UN Security Council met on Thursday. Sergei Lavrov urged the council on Friday to lift "
+                   "the embargo.", registry)
+    assert ("REQUEST", "2025-05-23", {"sergei-lavrov", "united-nations-security-council"}) in found

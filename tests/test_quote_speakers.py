@@ -250,3 +250,8 @@ def test_according_to_a_readout_with_only_the_speaker_outside_the_marks_is_one_p
 def test_a_name_after_an_opening_weekday_is_the_speaker():
     found = quotes("Sergei Lavrov flew to Ankara. On Friday Lavrov also said that the talks had failed.")
     assert found == [("sergei-lavrov", "the talks had failed")]
+
+
+def test_the_council_said_is_the_council_named_before():
+    found = quotes('The UN Security Council met on Thursday. The council said that the embargo would stay.')
+    assert found == [("united-nations-security-council", "the embargo would stay")]

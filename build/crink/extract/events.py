@@ -519,13 +519,20 @@ def _in_person_name(tok, actors: ActorResult, registry: Registry) -> bool:
     """True for a word modifying a person's name ("Chinese" and "UN" in "Chinese Foreign
     Minister Wang Yi", "UN Secretary-General Ana Ruiz"): the person's affiliation, not
     another participant."""
+    def is_person(token) -> bool:
+        pos = offset(token)
+        return any(actor_type(m.actor_id, actors, registry) == "person" for m in actors.at(pos, pos + len(token)))
+
     node = tok
     for _ in range(5):
         if node.dep_ not in ("compound", "amod", "nmod", "poss", "flat") or node.head == node:
             return False
         node = node.head
-        pos = offset(node)
-        if any(actor_type(m.actor_id, actors, registry) == "person" for m in actors.at(pos, pos + len(node))):
+        if is_person(node):
+            return True
+        # "Iran's UN ambassador, Ana Ruiz,": the title stands in apposition to the name
+        if any(c.dep_ == "appos" and is_person(c) for c in node.children) \
+                or node.dep_ == "appos" and is_person(node.head):
             return True
     return False
 
@@ -561,6 +568,10 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
         # sentence, else the parties of the last joint event ("their 1994 accord")
         together = resolver.coordinated_in_sentence_before(tok)
         return together or (list(earlier_states[-1]) if earlier_states else [])
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
+        body = resolver.named_by_head(tok)  # "urged the council"
+        if body:
+            return [body]
     group = resolver.group(tok)
     if group:
         same_size = next((states for states in reversed(earlier_states) if len(states) == len(group)), None)

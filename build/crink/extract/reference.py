@@ -85,6 +85,22 @@ class Resolver:
             return m
         return None
 
+    def named_by_head(self, head) -> str | None:
+        """"The council", "the agency": a definite noun that ends the name of an organisation
+        named shortly before ("the UN Security Council ... the council") stands for it."""
+        if head.tag_ != "NN" or not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children) \
+                or any(t.dep_ in ("amod", "compound", "poss") for t in head.children):
+            return None
+        pos = offset(head)
+        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
+            if m.start >= pos or pos - m.start > 1500 or not self._outside_quotes(m):
+                continue
+            words = m.text.lower().split()
+            if len(words) > 1 and words[-1] == head.lower_ \
+                    and actor_type(m.actor_id, self.actors, self.registry) in ("organization", "group"):
+                return m.actor_id
+        return None
+
     def state_of(self, actor_id: str) -> str | None:
         """The state an actor is or belongs to (one affiliation step)."""
         if actor_type(actor_id, self.actors, self.registry) == "country":
@@ -244,6 +260,9 @@ class Resolver:
             m = self.recent(head_pos, "organization", affiliation=states[0] if states else None)
             if m:
                 return m.actor_id, "description", 0.7
+        body = self.named_by_head(head) if not inside else None
+        if body:  # "the council said"
+            return body, "description", 0.7
         if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
             states = [m.actor_id for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "country"]
             if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
