@@ -255,3 +255,10 @@ def test_a_name_after_an_opening_weekday_is_the_speaker():
 def test_the_council_said_is_the_council_named_before():
     found = quotes('The UN Security Council met on Thursday. The council said that the embargo would stay.')
     assert found == [("united-nations-security-council", "the embargo would stay")]
+
+
+def test_the_surname_he_is_a_name_not_the_pronoun():
+    found = records("Sergei Lavrov arrived on Monday. He Mingzhi, a spokesman for the ministry, said that the "
+                    "talks had been useful.")
+    assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("he-mingzhi", "the talks had been useful")]
+    assert "he-mingzhi" in {a["id"] for a in found["new_actors"]}

@@ -137,6 +137,19 @@ def is_title_case(line: str) -> bool:
     return len(content) >= 2 and sum(w[0].isupper() for w in content) / len(content) >= 0.75
 
 
+def _surname_he(doc) -> list[tuple[int, int]]:
+    """(start, end) of names with the Chinese surname He ("He Lifeng"): the parser tags the
+    surname as the pronoun but hangs it on the given name as a compound, as no pronoun is."""
+    base = doc.user_data["offset"]
+    found = []
+    for t in doc[:-1]:
+        name = doc[t.i + 1]
+        if t.text == "He" and t.dep_ == "compound" and t.head.i == name.i and name.tag_ == "NNP" \
+                and name.text[:1].isupper() and name.text.isalpha():
+            found.append((base + t.idx, base + name.idx + len(name.text)))
+    return found
+
+
 def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResult:
     """Every actor mention in the cleaned text, with new actors for names the registry lacks."""
     text = parsed.text
@@ -150,6 +163,8 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             s, e = span_bounds(ent)
             if s >= skip_to:
                 entities.append((s, e, ent.label_))
+        for s, e in _surname_he(doc):  # "He Yadong said": the tagger reads the surname as the pronoun
+            entities = [x for x in entities if x[1] <= s or e <= x[0]] + [(s, e, "PERSON")]
     found = registry_mentions(text, registry)
     mentions = []
     for m in found:
