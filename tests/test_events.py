@@ -455,3 +455,9 @@ def test_the_council_is_the_council_named_before(registry):
     found = events("The UN Security Council met on Thursday. Sergei Lavrov urged the council on Friday to lift "
                    "the embargo.", registry)
     assert ("REQUEST", "2025-05-23", {"sergei-lavrov", "united-nations-security-council"}) in found
+
+
+def test_a_when_clause_on_a_date_is_dated_by_it(registry):
+    found = events("The accord took effect on Monday, when Turkey and Azerbaijan exchanged instruments of "
+                   "ratification in Ankara.", registry)
+    assert ("SUPPORT", "2025-05-19", {"turkey", "azerbaijan"}) in found

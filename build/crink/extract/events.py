@@ -50,11 +50,12 @@ TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.s
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
-               "restore", "tighten", "adopt", "pass", "repeat", "reiterate"}
+               "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange"}
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
-SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month"}  # "opened a week of manoeuvres"
+# "opened a week of manoeuvres", "exchanged instruments of ratification"
+SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month", "instrument"}
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
 OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
                 "exercises": "COOPERATE", "talk": "CONSULT", "talks": "CONSULT", "visit": "CONSULT",
@@ -64,7 +65,7 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPE
                 "threat": "THREATEN", "appeal": "REQUEST", "pledge": "AGREE", "promise": "AGREE",
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
                 "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE",
-                "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE"}
+                "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE", "ratification": "SUPPORT"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
@@ -501,6 +502,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
                 trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
+                         and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
             host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
             if host is not None and _lemma(host) in STATEMENT_VERBS:
                 triggers.append(host)  # "told Y in a call on Saturday that ...": the call and what was said
