@@ -461,3 +461,8 @@ def test_a_when_clause_on_a_date_is_dated_by_it(registry):
     found = events("The accord took effect on Monday, when Turkey and Azerbaijan exchanged instruments of "
                    "ratification in Ankara.", registry)
     assert ("SUPPORT", "2025-05-19", {"turkey", "azerbaijan"}) in found
+
+
+def test_an_act_during_dated_talks_is_dated_by_them(registry):
+    found = events("During Thursday's talks, Sergei Lavrov asked Turkey to reopen the border.", registry)
+    assert ("REQUEST", "2025-05-22", {"sergei-lavrov", "turkey"}) in found

@@ -505,8 +505,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
                          and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
             host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
-            if host is not None and _lemma(host) in STATEMENT_VERBS:
-                triggers.append(host)  # "told Y in a call on Saturday that ...": the call and what was said
+            if host is not None and host not in triggers and event_type(host):
+                triggers.append(host)  # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked"
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
                 report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)
