@@ -466,3 +466,27 @@ def test_a_when_clause_on_a_date_is_dated_by_it(registry):
 def test_an_act_during_dated_talks_is_dated_by_them(registry):
     found = events("During Thursday's talks, Sergei Lavrov asked Turkey to reopen the border.", registry)
     assert ("REQUEST", "2025-05-22", {"sergei-lavrov", "turkey"}) in found
+
+
+def test_striking_down_a_resolution_is_a_rejection(registry):
+    found = events("On Tuesday Turkey struck down a proposal from Azerbaijan on the pipeline.", registry)
+    assert [kind for kind, _, _ in found] == ["REJECT"]
+
+
+def test_a_passive_subject_is_the_target_and_a_question_is_no_request(registry):
+    found = events("Turkey was accused by Sergei Lavrov on Monday of arming the militia. Hakan Fidan was asked "
+                   "about the plan on Tuesday.", registry)
+    assert found == [("ACCUSE", "2025-05-19", {"turkey", "sergei-lavrov"})]
+    records = extract_passage("Turkey was accused by Sergei Lavrov on Monday of arming the militia.", registry)
+    assert dict(records["event_reports"][0]["actors"]) == {"turkey": "target", "sergei-lavrov": "source"}
+
+
+def test_a_capital_where_others_meet_is_the_venue_not_a_side(registry):
+    found = events("On Monday Turkish and Russian officials met in Baku to discuss the railway.", registry)
+    assert found == [("CONSULT", "2025-05-19", {"turkey", "russia"})]
+
+
+def test_the_years_a_plan_covers_do_not_date_its_signing(registry):
+    found = events("Sergei Lavrov and Hakan Fidan signed a plan of consultations for 2026 and 2027 after talks in "
+                   "Ankara on Wednesday.", registry)
+    assert found == [("CONSULT", "2025-05-21", {"sergei-lavrov", "hakan-fidan"})]

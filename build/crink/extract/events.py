@@ -46,6 +46,8 @@ LEXICON = {
     "RETREAT": "withdraw retreat ease lift release withdrawal",
     "CONCEDE": "concede yield apologize apologise",
 }
+PHRASAL = {("strike", "down"): "REJECT", ("vote", "down"): "REJECT", ("shoot", "down"): "ASSAULT",
+           ("back", "down"): "CONCEDE", ("pull", "out"): "RETREAT", ("walk", "out"): "REJECT"}
 TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.split()}
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
@@ -78,6 +80,7 @@ PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
 OCCASION_PREPS = {"during", "at", "in"}
+SEQUENCE_PREPS = {"after", "before"}  # "signed a plan after talks": the talks' sides, not its date
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "scores of depots"
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
@@ -90,6 +93,7 @@ CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation"
                    "provocative", "regret", "condemn", "blame", "hypocrisy", "interference", "irresponsible",
                    "bully", "bullying", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse",
                    "blackmail", "coercion", "hegemony", "hypocritical"}
+MEETING_VERBS = {"meet", "talk", "confer", "gather", "convene", "negotiate"}
 VISIT_WORDS = {"visit", "trip", "tour", "arrive", "travel", "host", "receive"}  # PLOVER CONSULT mode "visit"
 AID_MODES = {
     "military": {"weapon", "missile", "drone", "troop", "soldier", "shell", "ammunition", "arm", "munition", "rocket",
@@ -165,6 +169,12 @@ def statement_type(verb) -> str | None:
 def event_type(trigger) -> str | None:
     """The PLOVER type a trigger token stands for, looking through light verbs to their object."""
     lemma = _lemma(trigger)
+    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
+    if trigger.pos_ == "VERB" and (lemma, particle) in PHRASAL:
+        return PHRASAL[lemma, particle]
+    if trigger.pos_ == "VERB" and lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about"
+                                                         for c in trigger.children):
+        return None  # "was asked about the plan": a question put to someone, not a request
     if trigger.pos_ == "VERB" and lemma in STATEMENT_VERBS:
         return statement_type(trigger)
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
@@ -249,6 +259,15 @@ def _governing_trigger(tokens):
             return node if node.pos_ in ("VERB", "AUX") else None
         node, steps = node.head, steps + 1
     return None
+
+
+def _is_scope(tokens) -> bool:
+    """"a plan of consultations for 2026 and 2027", "targets through 2030": a time that a noun's
+    "for"/"through" phrase names is what the thing covers, not when anything happened."""
+    roots = [t for t in tokens if t.head not in tokens or t.head == t]
+    roots = [t.head if t.dep_ == "conj" else t for t in roots]  # "for 2026 and 2027"
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("for", "through") and t.head.head.pos_ == "NOUN"
+               for t in roots)
 
 
 def _is_future(trigger) -> bool:
@@ -347,7 +366,8 @@ def _noun_host(noun):
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in HOST_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS and head.head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS | SEQUENCE_PREPS \
+            and head.head.pos_ == "VERB":
         return head.head
     return None
 
@@ -387,9 +407,10 @@ def _roles(trigger, plover: str) -> dict:
     """token index -> role for the trigger's arguments."""
     roles = {}
     subject = _subject(trigger)
-    if subject is not None:
+    if subject is not None:  # "Iran was accused of ...": a passive's subject is what the act is aimed at
+        role = "target" if subject.dep_ == "nsubjpass" and plover not in SYMMETRIC else "source"
         for t in subject.subtree:
-            roles.setdefault(t.i, "source")
+            roles.setdefault(t.i, role)
     clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
     if _lemma(trigger) in STATEMENT_VERBS:
         clause = [trigger]  # who was told is a listener; the statement's actors are in what was said
@@ -494,6 +515,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             tokens = [t for t in span if time.start <= offset(t) < time.end]
             if not tokens:
                 continue
+            if _is_scope(tokens):
+                continue
             trigger = _governing_trigger(tokens)
             if trigger is None:
                 continue
@@ -505,7 +528,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
                          and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
             host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
-            if host is not None and host not in triggers and event_type(host):
+            if host is not None and host not in triggers and event_type(host) and _lemma(trigger.head) in OCCASION_PREPS:
                 triggers.append(host)  # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked"
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
@@ -597,7 +620,7 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     for token_i, role in sorted(roles.items()):
         tok = trigger.doc[token_i]
         pos = offset(tok)
-        if time.start <= pos < time.end:
+        if time.start <= pos < time.end or _is_venue(tok, trigger, actors):
             continue
         for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
             current = by_actor.get(actor_id)
@@ -667,6 +690,15 @@ def _earlier_author(trigger, parsed: Parsed, resolver: Resolver, parties: set) -
             if actor_id and (resolver.state_of(actor_id) or actor_id) not in parties:
                 return actor_id
     return None
+
+
+def _is_venue(tok, trigger, actors: ActorResult) -> bool:
+    """"Officials met in Baku": a capital where a meeting is held is its venue, not a side."""
+    if _lemma(trigger) not in MEETING_VERBS or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at") \
+            or tok.head.head != trigger:
+        return False
+    pos = offset(tok)
+    return any(m.kind == "capital" for m in actors.at(pos, pos + len(tok)))
 
 
 def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> list[EventReport]:
