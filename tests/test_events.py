@@ -490,3 +490,9 @@ def test_the_years_a_plan_covers_do_not_date_its_signing(registry):
     found = events("Sergei Lavrov and Hakan Fidan signed a plan of consultations for 2026 and 2027 after talks in "
                    "Ankara on Wednesday.", registry)
     assert found == [("CONSULT", "2025-05-21", {"sergei-lavrov", "hakan-fidan"})]
+
+
+def test_a_subordinate_clause_the_parser_hangs_on_an_object_adds_no_side(registry):
+    found = events("Officials from Turkey, Georgia and Azerbaijan met in Tbilisi on Friday to discuss the "
+                   "railway, days after Washington renewed pressure on Baku to negotiate.", registry)
+    assert found == [("CONSULT", "2025-05-23", {"turkey", "georgia", "azerbaijan"})]

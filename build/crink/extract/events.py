@@ -337,6 +337,9 @@ def _clause_tokens(trigger, keep_xcomp: bool = False) -> list:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") \
                     and not (keep_xcomp and child.dep_ == "xcomp"):
                 continue
+            if child.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in child.children) \
+                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                continue  # "pressure, days after X renewed it": a subordinate clause, however labelled
             if child.dep_ == "conj" and tok == trigger and child.pos_ in ("VERB", "AUX"):
                 continue
             stack.append(child)
