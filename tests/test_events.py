@@ -496,3 +496,14 @@ def test_a_subordinate_clause_the_parser_hangs_on_an_object_adds_no_side(registr
     found = events("Officials from Turkey, Georgia and Azerbaijan met in Tbilisi on Friday to discuss the "
                    "railway, days after Washington renewed pressure on Baku to negotiate.", registry)
     assert found == [("CONSULT", "2025-05-23", {"turkey", "georgia", "azerbaijan"})]
+
+
+def test_agreeing_to_extend_a_treaty_is_concluding_it(registry):
+    found = events("Turkey and Azerbaijan agreed on Monday to extend their 2010 treaty for ten years.", registry)
+    assert ("SUPPORT", "2025-05-19", {"turkey", "azerbaijan"}) in found
+
+
+def test_who_a_signed_supply_contract_reaches_is_a_party(registry):
+    found = events("On Friday Rosneft signed a five-year contract to supply Reliance Industries with crude oil.",
+                   registry)
+    assert [(kind, ids) for kind, _, ids in found] == [("SUPPORT", {"rosneft", "reliance-industries"})]

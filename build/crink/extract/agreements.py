@@ -227,6 +227,11 @@ def _receivers(verb) -> list:
                     for o in p.children if o.dep_ == "pobj"]
 
 
+def supply_receivers(head) -> list:
+    """Who a supply agreement reaches: "a contract to supply X with gas", "a deal to sell oil to X"."""
+    return [other for verb in _supply_clauses(head) for other in _receivers(verb)]
+
+
 def _supply_clauses(head) -> list:
     """Infinitives of supply on an agreement phrase ("a contract to supply X"), or on the verb
     it is the object of ("signed a deal to sell oil to X")."""

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from crink.extract.actors import ActorResult
+from crink.extract.agreements import supply_receivers
 from crink.extract.dates import Anchor, TimeExpr, find_time_expressions, month_end
 from crink.extract.reference import Resolver, actor_type, relative_antecedent, reported_clause, subject_of
 from crink.nlp import Parsed, offset
@@ -68,6 +69,7 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPE
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
                 "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE",
                 "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE", "ratification": "SUPPORT"}
+RENEWAL_VERBS = {"extend", "renew", "prolong"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
@@ -213,6 +215,10 @@ def event_type(trigger) -> str | None:
             any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children)
             or trigger.dep_ == "relcl" and _lemma(trigger.head) in AGREEMENT_NOUNS):
         return "SUPPORT"  # "agreed a truce", "the truce they agreed": concluding an agreement
+    if lemma == "agree" and trigger.pos_ == "VERB" and any(
+            c.dep_ == "xcomp" and _lemma(c) in RENEWAL_VERBS
+            and any(o.dep_ == "dobj" and _lemma(o) in AGREEMENT_NOUNS for o in c.children) for c in trigger.children):
+        return "SUPPORT"  # "agreed to extend their treaty": the extension is itself concluded
     if trigger.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:  # "the 1994 accord": dated by its signing
         return "SUPPORT"
     if trigger.pos_ == "VERB" and lemma in RESPONSE_VERBS:
@@ -430,6 +436,10 @@ def _roles(trigger, plover: str) -> dict:
             clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
                        if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
                        or t.head.dep_ in ("nsubj", "dobj")]
+    for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS):
+        for receiver in supply_receivers(deal):  # "signed a contract to supply X with gas": X is a party
+            for t in receiver.subtree:
+                roles.setdefault(t.i, "participant")
     if trigger.pos_ == "NOUN" and _lemma(trigger) in AGREEMENT_NOUNS:  # "Treaty of Friendship": a name
         named = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         clause = [t for t in clause if t.i not in named]
