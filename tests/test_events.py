@@ -507,3 +507,10 @@ def test_who_a_signed_supply_contract_reaches_is_a_party(registry):
     found = events("On Friday Rosneft signed a five-year contract to supply Reliance Industries with crude oil.",
                    registry)
     assert [(kind, ids) for kind, _, ids in found] == [("SUPPORT", {"rosneft", "reliance-industries"})]
+
+
+def test_a_signed_plan_is_an_agreement_dated_by_its_signing_not_by_the_years_it_covers(registry):
+    found = agreements("Sergei Lavrov and Turkish Foreign Minister Hakan Fidan signed a plan of consultations for "
+                       "2026 and 2027 after talks in Ankara on Wednesday. Both sides have a plan to expand trade.",
+                       registry)
+    assert found == [("russia-turkey-plan-2025", ("russia", "turkey"))]

@@ -19,13 +19,17 @@ from crink.nlp import Parsed, offset
 from crink.registry import Registry, slugify
 
 AGREEMENT_HEADS = {"treaty", "pact", "accord", "agreement", "deal", "memorandum", "convention", "protocol", "armistice",
-                   "ceasefire", "truce", "statement", "declaration", "contract"}
+                   "ceasefire", "truce", "statement", "declaration", "contract", "plan", "document", "roadmap",
+                   "arrangement", "programme", "program"}
 COMPANY = re.compile(r"\b(company|corporation|firm|bank|conglomerate|manufacturer|maker|operator|producer)\b", re.I)
 NEEDS_JOINT = {"statement", "declaration"}  # only a joint statement or declaration is an agreement
+NEEDS_SIGNING = {"plan", "document", "roadmap", "arrangement", "programme", "program"}  # only when signed
 DEFENCE_WORDS = re.compile(r"\b(defen[cs]e|mutual assistance|military assistance|alliance)\b", re.I)
 NEGATORS = {"lack", "lacks", "lacked", "lacking", "no", "without", "absence", "never", "not", "neither", "nor"}
 STATE_TYPES = ("country", "organization", "group")
 TYPE_BY_HEAD = {"treaty": "treaty", "pact": "treaty", "accord": "accord", "agreement": "agreement",
+                "plan": "agreement", "document": "agreement", "roadmap": "agreement", "arrangement": "agreement",
+                "programme": "agreement", "program": "agreement",
                 "deal": "agreement", "memorandum": "agreement", "convention": "treaty", "protocol": "agreement",
                 "armistice": "armistice", "ceasefire": "ceasefire", "truce": "ceasefire",
                 "statement": "joint statement", "declaration": "joint statement", "contract": "agreement"}
@@ -132,6 +136,8 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             if head.lemma_.lower() in NEEDS_JOINT and not any(c.lower_ == "joint" for c in head.lefts) \
                     and not (head.dep_ == "dobj" and head.head.lemma_.lower() in SIGNING_LEMMAS):
                 continue  # a statement is an agreement when joint or signed
+            if head.lemma_.lower() in NEEDS_SIGNING and not _signed(head):
+                continue  # "signed a plan of consultations", "an arrangement the three signed"
             left = head.left_edge
             right = max((_phrase_end(c) for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")),
                         key=lambda t: t.i, default=head)
@@ -264,6 +270,21 @@ def _succeeded_parties(head, earlier: list, registry: Registry) -> list[str]:
     return list(last.parties) or (list(agreement.parties) if agreement else [])
 
 
+def _in_scope_phrase(token) -> bool:
+    """A word inside a noun's "for"/"through" phrase ("consultations for 2026")."""
+    return token is not None and any(a.dep_ == "prep" and a.lower_ in ("for", "through") and a.head.pos_ == "NOUN"
+                                     for a in token.ancestors)
+
+
+def _signed(head) -> bool:
+    """The phrase is the object of a signing verb, before it ("signed 12 documents") or in a
+    clause on it ("the arrangement the three signed", "a plan signed in May")."""
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SIGNING_LEMMAS - {"issue", "agree", "adopt"}:
+        return True
+    return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SIGNING_LEMMAS - {"issue", "agree", "adopt"}
+               for c in head.children)
+
+
 def _unsigned(head) -> bool:
     """An agreement still being made ("a draft accord", "were negotiating a new treaty"): it is
     not one already signed, so it links to no registry agreement and has no year."""
@@ -346,7 +367,8 @@ def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | N
         verb = verb.head
     v_start, v_end = offset(verb.left_edge), offset(verb.right_edge) + len(verb.right_edge.text)
     times = [t for t in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start)
-             if v_start <= t.start < v_end and not (start <= t.start < end)]
+             if v_start <= t.start < v_end and not (start <= t.start < end)
+             and not _in_scope_phrase(parsed.token_at(t.start))]
     return min(times, key=lambda t: abs(t.start - offset(verb))).date_start.year if times else None
 
 
