@@ -514,3 +514,18 @@ def test_a_signed_plan_is_an_agreement_dated_by_its_signing_not_by_the_years_it_
                        "2026 and 2027 after talks in Ankara on Wednesday. Both sides have a plan to expand trade.",
                        registry)
     assert found == [("russia-turkey-plan-2025", ("russia", "turkey"))]
+
+
+def test_a_signing_in_another_month_than_the_registry_agreement_of_that_year_is_another_agreement(registry):
+    october = agreements("Vladimir Putin and Xi Jinping signed a joint statement in Beijing in October 2024.",
+                         registry, published="2024-12-01")
+    may = agreements("Vladimir Putin and Xi Jinping signed a joint statement in Beijing in May 2024.",
+                     registry, published="2024-12-01")
+    assert [gid for gid, _ in may] == ["china-russia-joint-statement-2024"]
+    assert [gid for gid, _ in october] != ["china-russia-joint-statement-2024"]
+
+
+def test_an_arrangement_signed_by_the_subjects_of_its_clause(registry):
+    found = agreements("Turkey, Georgia and Azerbaijan already exchange customs data under an arrangement the "
+                       "three signed in December 2023.", registry)
+    assert [parties for _, parties in found] == [("azerbaijan", "georgia", "turkey")]

@@ -186,11 +186,14 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 continue
             phrase = text[start:end]
             y = YEAR.search(phrase)
-            year = int(y.group(0)) if y else (_signing_year(head, start, end, parsed, anchor) or clause_year)
+            signing, verb = _signing_time(head, start, end, parsed, anchor)
+            year = int(y.group(0)) if y else ((signing.date_start.year if signing else None) or clause_year)
+            month = signing.date[:7] if signing and not y and signing.precision in ("day", "month") \
+                and verb.lemma_.lower() in ("sign", "ink", "seal") else None  # ratified or extended later
             if _unsigned(head):
                 gid, year = None, None
             else:
-                gid, method, confidence = _link(parties, year, phrase, registry, published)
+                gid, method, confidence = _link(parties, year, phrase, registry, published, month)
             if gid and _describes_another(head, registry.agreements[gid]):
                 gid = None
             if gid is None:
@@ -281,8 +284,9 @@ def _signed(head) -> bool:
     clause on it ("the arrangement the three signed", "a plan signed in May")."""
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SIGNING_LEMMAS - {"issue", "agree", "adopt"}:
         return True
+    holders = [head] + [c for c in head.children if c.dep_ == "appos"]  # "an arrangement the three signed"
     return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SIGNING_LEMMAS - {"issue", "agree", "adopt"}
-               for c in head.children)
+               for h in holders for c in h.children)
 
 
 def _unsigned(head) -> bool:
@@ -352,24 +356,23 @@ def _referred_parties(subject, resolver: Resolver) -> list[str]:
     return []
 
 
-def _signing_year(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None) -> int | None:
-    """The year of the time expression dating the verb that signs or concludes the agreement
-    ("signed a joint statement on Thursday" in an article of 3 March 2011 -> 2011)."""
+def _signing_time(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None):
+    """(time expression, verb) for the verb that signs or concludes the agreement and its date
+    ("signed a joint statement on Thursday" in an article of 3 March 2011 -> 2011-03-03)."""
     verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
-    verbs += [c for c in head.children if c.dep_ in ("relcl", "acl")]  # "the pact Lima signed last spring"
+    verbs += [c for h in [head, *(c for c in head.children if c.dep_ == "appos")]  # "the pact Lima signed last spring"
+              for c in h.children if c.dep_ in ("relcl", "acl")]
     verb = next((v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in SIGNING_LEMMAS), None)
-    if verb is None:
-        return None
     sentence = parsed.sentence_at(start)
-    if sentence is None:
-        return None
+    if verb is None or sentence is None:
+        return None, None
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "met on Monday and signed a communique"
         verb = verb.head
     v_start, v_end = offset(verb.left_edge), offset(verb.right_edge) + len(verb.right_edge.text)
     times = [t for t in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start)
              if v_start <= t.start < v_end and not (start <= t.start < end)
              and not _in_scope_phrase(parsed.token_at(t.start))]
-    return min(times, key=lambda t: abs(t.start - offset(verb))).date_start.year if times else None
+    return (min(times, key=lambda t: abs(t.start - offset(verb))), verb) if times else (None, None)
 
 
 def _clause_verbs(head) -> list:
@@ -393,14 +396,16 @@ def _name(phrase: str) -> str:
     return re.sub(r"^(a|an|the|its|their|his|her)\s+", "", phrase, flags=re.I)
 
 
-def _link(parties: list[str], year: int | None, phrase: str, registry: Registry, published: str | None = None):
+def _link(parties: list[str], year: int | None, phrase: str, registry: Registry, published: str | None = None,
+          month: str | None = None):
     """The registry agreement with exactly these parties: narrowed by the year if given, by
     being signed by the publication date, and by a mutual-defence clause when the phrase
     speaks of defence."""
     wanted = set(parties)
     candidates = [g for g in registry.agreements.values() if set(g.parties) == wanted]
     if year:
-        candidates = [g for g in candidates if g.signed and int(g.signed[:4]) == year]
+        candidates = [g for g in candidates if g.signed and int(g.signed[:4]) == year
+                      and not (month and len(g.signed) >= 7 and g.signed[:7] != month)]  # signed in another month
         if not candidates:  # a broker or third signatory left unnamed: the one agreement of that year
             wider = [g for g in registry.agreements.values()
                      if wanted < set(g.parties) and g.signed and int(g.signed[:4]) == year]
