@@ -262,3 +262,22 @@ def test_the_surname_he_is_a_name_not_the_pronoun():
                     "talks had been useful.")
     assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("he-mingzhi", "the talks had been useful")]
     assert "he-mingzhi" in {a["id"] for a in found["new_actors"]}
+
+
+def test_a_states_commerce_ministry_is_that_states_ministry():
+    found = records("Turkey's trade ministry said that the tariffs would stay.")
+    assert [(q["speaker_id"], q["text"]) for q in found["quotes"]] == [("ministry-of-trade-of-turkey",
+                                                                        "the tariffs would stay")]
+
+
+def test_according_to_a_readout_the_teller_speaks_not_the_state_in_what_was_told():
+    found = quotes('Sergei Lavrov met Hakan Fidan on Monday. He told Fidan that Turkey valued "strategic mutual '
+                   'trust" and opposed "Cold War thinking", according to a readout from the Turkish defence ministry, '
+                   'which did not mention Syria.')
+    assert ("sergei-lavrov", "Cold War thinking") in found
+
+
+def test_adding_after_a_reported_clause_is_the_reporters():
+    found = quotes('Maria Zakharova spoke on Thursday. She said Moscow and Minsk were acting within the law, adding: '
+                   '"We don\'t ask Washington\'s permission, and we won\'t start now."')
+    assert ("maria-zakharova", "We don't ask Washington's permission, and we won't start now") in found

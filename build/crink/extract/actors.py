@@ -293,6 +293,11 @@ def generic_orgs(registry: Registry) -> dict:
     return _derived("generic", registry, _make_generic_orgs)
 
 
+PORTFOLIO_MINISTRY = re.compile(r"(?:['’]s?)?\s+((?:commerce|trade|finance|economy|energy|interior|justice|health|"
+                                r"industry|agriculture|transport|culture|intelligence|petroleum|oil|emergencies) "
+                                r"ministry)\b", re.IGNORECASE)
+
+
 def qualified_org_mentions(text: str, mentions: list, generics: dict, registry: Registry) -> tuple[list, dict]:
     """'Russia's foreign ministry', 'Iranian defence ministry': a state followed by a generic
     organisation name links to that state's organisation; the state mention stays. Where the
@@ -310,11 +315,20 @@ def qualified_org_mentions(text: str, mentions: list, generics: dict, registry: 
         if not actor or actor.type != "country" or m.kind not in ("name", "alias", "demonym"):
             continue
         hit = after.match(text, m.end)
+        portfolio = None if hit else PORTFOLIO_MINISTRY.match(text, m.end)
+        hit = hit or portfolio
         if not hit or any(o.start < hit.end(1) and hit.start(1) < o.end for o in mentions):
             continue
         generic = hit.group(1).lower()
         org_id = generics.get((m.actor_id, generic))
-        if org_id is None and generic in heads:
+        if org_id is None and portfolio:
+            # "China's commerce ministry": named as the registry names that state's ministries
+            field = generic[: -len(" ministry")].title()
+            name = f"Ministry of {field} of {state_forms(registry).get(actor.id) or actor.name}"
+            org_id = slugify(name)
+            if org_id not in registry.actors:
+                new_bodies.setdefault(org_id, NewActor(org_id, name, "organization", affiliation_id=actor.id))
+        elif org_id is None and generic in heads:
             name = f"{heads[generic]} of {actor.name}"
             org_id = slugify(name)
             if org_id not in registry.actors:

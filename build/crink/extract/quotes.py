@@ -233,7 +233,9 @@ def according_to_speaker(according, pobj, skip_start: int, skip_end: int, resolv
         subject = subject_of(head)
         if subject is not None and not (skip_start <= offset(subject) < skip_end) \
                 and head.lemma_.lower() in CUE_LEMMAS:  # a speech act the source reports, not any clause
-            candidates.append(subject)
+            candidates.append((head.lemma_.lower() not in SPEECH_LEMMAS, len(candidates), subject))
+    # "He told Y that China opposed X, according to ...": the telling is reported, China's stance is its content
+    candidates = [subject for _, _, subject in sorted(candidates)]
     candidates.append(pobj)
     candidates += [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.dep_ == "agent"]
     first_try = None

@@ -11,6 +11,7 @@ from crink.extract.dates import MONTHS, WEEKDAYS
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
+REPORTING_VERBS = {"say", "add", "tell", "note", "stress", "insist", "argue", "warn", "write", "explain"}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "group", "they": "group"}
 PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
                 "spokesperson", "official", "diplomat", "envoy", "ambassador", "analyst", "professor", "man",
@@ -295,6 +296,9 @@ def subject_of(verb):
     if swallowed is not None:
         return swallowed
     token = verb
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in REPORTING_VERBS and verb.dep_ == "advcl" \
+            and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in REPORTING_VERBS:
+        token = verb.head.head  # "She said X was Y, adding: ...": the parser hangs "adding" on what she said
     for _ in range(4):
         # of two subjects ("UNITED NATIONS — Russia accused"), the one nearest the verb
         for child in sorted(token.children, key=lambda c: -c.i if c.i < token.i else c.i):
