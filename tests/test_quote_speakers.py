@@ -281,3 +281,10 @@ def test_adding_after_a_reported_clause_is_the_reporters():
     found = quotes('Maria Zakharova spoke on Thursday. She said Moscow and Minsk were acting within the law, adding: '
                    '"We don\'t ask Washington\'s permission, and we won\'t start now."')
     assert ("maria-zakharova", "We don't ask Washington's permission, and we won't start now") in found
+
+
+def test_his_ministry_is_the_ministry_his_title_names():
+    found = quotes("Russian Foreign Minister Sergei Lavrov is due in Ankara next week, his ministry said in a "
+                   "statement.")
+    assert found == [("ministry-of-foreign-affairs-of-the-russian-federation",
+                      "Russian Foreign Minister Sergei Lavrov is due in Ankara next week")]

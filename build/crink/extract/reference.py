@@ -6,7 +6,9 @@ subject phrase into an actor (a name inside it, or the last fitting actor for "h
 minister") or, for "the two countries" and "both sides", into the last states named.
 """
 
-from crink.extract.actors import ActorResult
+import re
+
+from crink.extract.actors import ActorResult, generic_orgs
 from crink.extract.dates import MONTHS, WEEKDAYS
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
@@ -100,6 +102,21 @@ class Resolver:
             if len(words) > 1 and words[-1] == head.lower_ \
                     and actor_type(m.actor_id, self.actors, self.registry) in ("organization", "group"):
                 return m.actor_id
+        return None
+
+    def _body_of(self, person: str | None, noun: str) -> str | None:
+        """"his government": the person's state; "his ministry": the registry ministry his
+        title names ("Foreign Minister" -> the state's foreign ministry), else None."""
+        state = self.state_of(person) if person else None
+        if state is None or noun == "government":
+            return state
+        titles = [m.title_text or "" for m in self.actors.mentions if m.actor_id == person]
+        actor = self.registry.actors.get(person)
+        titles.append(actor.role or "" if actor else "")
+        for title in titles:
+            field = re.search(r"\b(\w+) Minister\b", title)
+            if field and field.group(1).lower() != "prime":
+                return generic_orgs(self.registry).get((state, f"{field.group(1).lower()} ministry"))
         return None
 
     def state_of(self, actor_id: str) -> str | None:
@@ -247,6 +264,10 @@ class Resolver:
                 actor_id = self.pronoun(owner)
                 return (actor_id, "pronoun", 0.7) if actor_id else (None, "pronoun", 0.0)
             return self.resolve(owner, offset(owner.left_edge), offset(owner) + len(owner))
+        if head.lemma_.lower() in ("ministry", "government") and owner is not None and owner.tag_ == "PRP$" \
+                and owner.lower_ in ("his", "her"):
+            body = self._body_of(self.pronoun(owner), head.lemma_.lower())
+            return (body, "pronoun", 0.7) if body else (None, "pronoun", 0.0)
         if head_text in PRONOUNS and head.tag_ in ("PRP",):
             if head_text in ("they",):
                 return None, "pronoun", 0.0
