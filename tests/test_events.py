@@ -529,3 +529,9 @@ def test_an_arrangement_signed_by_the_subjects_of_its_clause(registry):
     found = agreements("Turkey, Georgia and Azerbaijan already exchange customs data under an arrangement the "
                        "three signed in December 2023.", registry)
     assert [parties for _, parties in found] == [("azerbaijan", "georgia", "turkey")]
+
+
+def test_the_two_are_the_states_named_together_since_the_last_event_between_two(registry):
+    found = events("Russia and Iran held talks in Moscow on Monday. Far from there, Turkey and Azerbaijan have "
+                   "grown closer. The two signed a pipeline agreement on Tuesday.", registry)
+    assert ("SUPPORT", "2025-05-20", {"turkey", "azerbaijan"}) in found

@@ -517,7 +517,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                    quote_ranges=()) -> list[EventReport]:
     """Dated event reports, one per (time expression, predicate), outside quoted speech."""
     resolver = Resolver(parsed, actors, registry, quote_ranges)
-    reports, earlier_states = [], []  # earlier_states: each report's states, for "the two sides"
+    reports, earlier_states = [], []  # earlier_states: (trigger offset, states) of each report, for "the two sides"
     for sentence in parsed.sentences:
         span = sentence.span
         last_day = next((r.time.date_start for r in reversed(reports) if r.time.precision == "day"), None)
@@ -550,7 +550,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                     reports.append(report)
                     states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
                     if len(states) > 1:
-                        earlier_states.append(states)
+                        earlier_states.append((report.trigger_start, states))
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
 
 
@@ -606,14 +606,17 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
         # "Chile and Peru ... their navies": the states last named together in the
         # sentence, else the parties of the last joint event ("their 1994 accord")
         together = resolver.coordinated_in_sentence_before(tok)
-        return together or (list(earlier_states[-1]) if earlier_states else [])
+        return together or (list(earlier_states[-1][1]) if earlier_states else [])
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
         body = resolver.named_by_head(tok)  # "urged the council"
         if body:
             return [body]
     group = resolver.group(tok)
-    if group:
-        same_size = next((states for states in reversed(earlier_states) if len(states) == len(group)), None)
+    if group:  # the states of the last event between that many, unless they were named together since
+        together = resolver.group_named_together(tok)
+        named_at = together[1] if together else -1
+        same_size = next((states for at, states in reversed(earlier_states) if len(states) == len(group)
+                          and at > named_at), None)
         return same_size or group
     return []
 

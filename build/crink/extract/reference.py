@@ -148,26 +148,15 @@ class Resolver:
     def group(self, head) -> list[str]:
         """States for "the two countries", "both sides", "the three governments": the last
         that many distinct states named before the phrase (outside quotes), or none."""
-        if head.tag_ == "CD" and head.lower_ in GROUP_SIZES and head.dep_ in ("nsubj", "nsubjpass") \
-                and any(t.lower_ == "the" for t in head.children):
-            size = GROUP_SIZES[head.lower_]  # "the two vetoed ...": a number standing for the parties
-        elif head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS | COMPANY_NOUNS:
-            return []
-        else:
-            size = next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
-                         and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
+        together = self.group_named_together(head)
+        if together:
+            return together[0]
+        size = self._group_size(head)
         if size is None:
             return []
-        before = offset(head)
-        earlier = [m for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True)
-                   if m.start < before and before - m.start <= 1500 and self._outside_quotes(m)]
-        for m in earlier:  # the last states named together ("Chile and Peru", "Lund and Ortega")
-            together = self._named_together(m)
-            if len(together) == size:
-                return together
         states = []
         companies = head.lemma_.lower() in COMPANY_NOUNS
-        for m in earlier:  # else the last that many states (or companies) named
+        for m in self._earlier_mentions(offset(head)):  # else the last that many states (or companies) named
             if companies != (actor_type(m.actor_id, self.actors, self.registry) == "organization"):
                 continue
             state = self.party_of(m.actor_id)
@@ -176,6 +165,32 @@ class Resolver:
                 if len(states) == size:
                     return sorted(states)
         return []
+
+    def group_named_together(self, head) -> tuple[list[str], int] | None:
+        """(states, where they were named) for a group phrase whose size matches the last states
+        named together before it ("Chile and Peru ... the two countries"), else None."""
+        size = self._group_size(head)
+        if size is None:
+            return None
+        for m in self._earlier_mentions(offset(head)):
+            together = self._named_together(m)
+            if len(together) == size:
+                return together, m.start
+        return None
+
+    def _earlier_mentions(self, before: int) -> list:
+        return [m for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True)
+                if m.start < before and before - m.start <= 1500 and self._outside_quotes(m)]
+
+    def _group_size(self, head) -> int | None:
+        """2 for "the two countries", "both sides", "the two" as a subject; else None."""
+        if head.tag_ == "CD" and head.lower_ in GROUP_SIZES and head.dep_ in ("nsubj", "nsubjpass") \
+                and any(t.lower_ == "the" for t in head.children):
+            return GROUP_SIZES[head.lower_]  # "the two vetoed ...": a number standing for the parties
+        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS | COMPANY_NOUNS:
+            return None
+        return next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
+                     and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
 
     def they(self, token) -> list[str]:
         """States for "they" or "their": a plural subject earlier in the sentence ("the two
