@@ -113,3 +113,10 @@ def test_readme_table_reference_is_generated_from_schema_yml():
     from crink.publish import readme_tables
 
     assert readme_tables() in (REPO_ROOT / "README.md").read_text(encoding="utf-8"), "run `crink metadata`"
+
+
+def test_event_timeline_shows_plover_mode(client, db):
+    rows = get(client, "/crink/event_timeline.json?_shape=array").json()
+    assert rows and "mode" in rows[0]
+    modes = {r["mode"] for r in rows} - {None}
+    assert modes == {m for (m,) in db.execute("select distinct mode from events where mode is not null")}
