@@ -535,3 +535,14 @@ def test_the_two_are_the_states_named_together_since_the_last_event_between_two(
     found = events("Russia and Iran held talks in Moscow on Monday. Far from there, Turkey and Azerbaijan have "
                    "grown closer. The two signed a pipeline agreement on Tuesday.", registry)
     assert ("SUPPORT", "2025-05-20", {"turkey", "azerbaijan"}) in found
+
+
+def test_criticism_of_the_sanctions_is_aimed_at_who_imposed_them(registry):
+    found = events("The United States imposed sanctions on two Turkish banks on Monday. Turkish Foreign Minister "
+                   "Hakan Fidan said on Tuesday that the sanctions were illegal.", registry)
+    assert ("ACCUSE", "2025-05-20", {"hakan-fidan", "united-states"}) in found
+
+
+def test_adding_companies_to_a_sanctions_list_is_a_sanction(registry):
+    found = events("The US Treasury on Thursday added two Turkish refineries to its sanctions list.", registry)
+    assert [kind for kind, _, _ in found] == ["SANCTION"]

@@ -168,6 +168,19 @@ def statement_type(verb) -> str | None:
     return None
 
 
+def _is_statement(trigger) -> bool:
+    """A verb of saying used as one ("said", "added that"), not "added X to a list"."""
+    return trigger.pos_ == "VERB" and _lemma(trigger) in STATEMENT_VERBS and not _listed(trigger)
+
+
+def _listed(trigger) -> bool:
+    """"added X to its sanctions list", "to the entity list"."""
+    return _lemma(trigger) == "add" and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(
+            _lemma(o) == "list" and any(_lemma(m) in ("sanction", "sanctions", "blacklist", "entity") for m in o.children)
+            for o in p.children) for p in trigger.children)
+
+
 def event_type(trigger) -> str | None:
     """The PLOVER type a trigger token stands for, looking through light verbs to their object."""
     lemma = _lemma(trigger)
@@ -177,7 +190,9 @@ def event_type(trigger) -> str | None:
     if trigger.pos_ == "VERB" and lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about"
                                                          for c in trigger.children):
         return None  # "was asked about the plan": a question put to someone, not a request
-    if trigger.pos_ == "VERB" and lemma in STATEMENT_VERBS:
+    if _listed(trigger):
+        return "SANCTION"  # "added two refineries to its sanctions list"
+    if _is_statement(trigger):
         return statement_type(trigger)
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
                              for c in trigger.children):
@@ -421,15 +436,15 @@ def _roles(trigger, plover: str) -> dict:
         for t in subject.subtree:
             roles.setdefault(t.i, role)
     clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
-    if _lemma(trigger) in STATEMENT_VERBS:
+    if _is_statement(trigger):
         clause = [trigger]  # who was told is a listener; the statement's actors are in what was said
     if plover == "ASSAULT" and _lemma(trigger) in USE_VERBS and _against(trigger):
         clause = [trigger]  # "used Iranian drones against X": the weapon's maker is no party
         for t in _against(trigger):
             roles.setdefault(t.i, "target")
-    if plover == "THREATEN" or _lemma(trigger) in STATEMENT_VERBS:  # "warned that X would retaliate against Y"
+    if plover == "THREATEN" or _is_statement(trigger):  # "warned that X would retaliate against Y"
         comps = [c for c in trigger.children if c.dep_ == "ccomp"]
-        if not comps and _lemma(trigger) in STATEMENT_VERBS and reported_clause(trigger) is not None:
+        if not comps and _is_statement(trigger) and reported_clause(trigger) is not None:
             comps = [reported_clause(trigger)]  # "told reporters after the vote that X ..."
         comps += [c for comp in comps for c in comp.children if c.dep_ == "ccomp"]  # "said the visit showed X felt"
         for comp in comps:
@@ -645,20 +660,21 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
     parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
-    if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2 and plover in ("THREATEN", "AGREE", "REQUEST"):
+    if _is_statement(trigger) and len(parties) < 2 and plover in ("THREATEN", "AGREE", "REQUEST"):
         # what the speaker's side will do, told to another: the listener is the one it is aimed at
         for listener in (c for c in trigger.children if c.dep_ in ("dobj", "dative")):
             for tok in listener.subtree:
                 for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
                     by_actor.setdefault(actor_id, "target")
         parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
-    if plover in ("REJECT", "ACCUSE") and len(parties) < 2 and _answers_earlier_act(trigger):
-        # "Lund dismissed the charge": aimed at whoever made it, the last other speaker named
-        author = _earlier_author(trigger, parsed, resolver, parties)
+    if plover in ("REJECT", "ACCUSE") and len(parties) < 2:
+        # "Lund dismissed the charge", "said the sanctions were illegal": aimed at whoever made them
+        act = _earlier_act(trigger)
+        author = _earlier_author(trigger, act, parsed, resolver, parties) if act is not None else None
         if author is not None:
             by_actor.setdefault(author, "target")
             parties.add(resolver.state_of(author) or author)
-    if _lemma(trigger) in STATEMENT_VERBS and len(parties) < 2:
+    if _is_statement(trigger) and len(parties) < 2:
         return None  # a statement is an event when it is about another actor than the speaker
     aimed = [o for h in [trigger, *trigger.children] for p in h.children  # at a target, not "at 07:22"
              if p.dep_ == "prep" and p.lower_ in ("at", "against", "on", "into", "toward", "towards")
@@ -681,22 +697,32 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     )
 
 
-def _answers_earlier_act(trigger) -> bool:
-    """"dismissed the charge", "rebuffed the overture": the object is a definite noun for
-    something another side said or did before, with no actor named in it."""
-    return any(c.dep_ == "dobj" and _lemma(c) in EARLIER_ACTS and c.pos_ == "NOUN"
-               and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)
-               and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in c.subtree)
-               for c in trigger.children)
+def _earlier_act(trigger):
+    """The definite noun for something another side said or did before that a rejection or
+    criticism answers, naming no actor: "dismissed the charge", "rebuffed the overture", or in
+    what a statement says, "said the sanctions were illegal". -> the noun token, or None."""
+    holders = [trigger]
+    if _is_statement(trigger) and reported_clause(trigger) is not None:
+        holders.append(reported_clause(trigger))
+    for holder in holders:
+        for noun in (c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+            if (_lemma(noun) in EARLIER_ACTS or _lemma(noun) in OBJECT_TYPES and holder is not trigger) \
+                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "those") for d in noun.children) \
+                    and not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "amod", "compound") for t in noun.subtree
+                                if t != noun):
+                return noun
+    return None
 
 
-def _earlier_author(trigger, parsed: Parsed, resolver: Resolver, parties: set) -> str | None:
-    """The actor last named as the subject of a verb of saying or proposing before the
-    trigger's sentence (up to two sentences back), from another side than the trigger's."""
+def _earlier_author(trigger, act, parsed: Parsed, resolver: Resolver, parties: set) -> str | None:
+    """Who made the act a noun refers back to: the actor last named, in the two sentences
+    before the trigger's, as the subject of a verb of saying or proposing ("the charge") or
+    of a verb of the noun's own type ("the sanctions": who sanctioned), from another side."""
+    wanted = OBJECT_TYPES.get(_lemma(act)) if _lemma(act) not in EARLIER_ACTS else None
     index = parsed.sentence_index(offset(trigger))
     for sentence in reversed(parsed.sentences[max(0, (index or 0) - 2):index or 0]):
         for verb in reversed(sentence.span):
-            if verb.pos_ != "VERB" or _lemma(verb) not in AUTHOR_VERBS:
+            if verb.pos_ != "VERB" or (event_type(verb) != wanted if wanted else _lemma(verb) not in AUTHOR_VERBS):
                 continue
             subject = subject_of(verb)
             if subject is None:
