@@ -546,3 +546,8 @@ def test_criticism_of_the_sanctions_is_aimed_at_who_imposed_them(registry):
 def test_adding_companies_to_a_sanctions_list_is_a_sanction(registry):
     found = events("The US Treasury on Thursday added two Turkish refineries to its sanctions list.", registry)
     assert [kind for kind, _, _ in found] == ["SANCTION"]
+
+
+def test_expected_in_a_capital_is_a_visit(registry):
+    records = extract_passage("Sergei Lavrov is expected in Ankara early next month.", registry)
+    assert [(r["type"], r["mode"], r["date"]) for r in records["event_reports"]] == [("CONSULT", "visit", "2025-06")]

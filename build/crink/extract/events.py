@@ -197,6 +197,10 @@ def event_type(trigger) -> str | None:
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
                              for c in trigger.children):
         return "CONSULT"  # "she is due in Ankara on Monday": a visit
+    if lemma == "expect" and any(c.dep_ == "auxpass" for c in trigger.children) \
+            and not any(c.dep_ == "xcomp" for c in trigger.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in trigger.children):
+        return "CONSULT"  # "he is expected in Beijing next month": a visit
     if lemma == "become" and any(c.dep_ == "attr" and _lemma(c) == "member" for c in trigger.children):
         return "SUPPORT"  # joining an organisation
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
@@ -507,7 +511,7 @@ def event_mode(trigger, plover: str) -> str | None:
     if plover == "CONSULT":
         if words & (CALL_MEANS | {"phone", "telephone", "videoconference"}):
             return "phone"
-        if lemma in VISIT_WORDS or (lemma == "be" and "due" in words):
+        if lemma in VISIT_WORDS or (lemma == "be" and "due" in words) or lemma == "expect":
             return "visit"
     if plover == "AID":
         kinds = {mode for mode, nouns in AID_MODES.items() if words & nouns}
