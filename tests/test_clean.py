@@ -11,3 +11,4 @@ def test_bold_marks_in_plain_text_are_dropped_and_a_bold_lead_in_is_its_own_line
 
 def test_stars_that_are_not_paired_marks_stay():
     assert clean("Rated 5* by critics.").text == "Rated 5* by critics."
+

@@ -551,3 +551,10 @@ def test_adding_companies_to_a_sanctions_list_is_a_sanction(registry):
 def test_expected_in_a_capital_is_a_visit(registry):
     records = extract_passage("Sergei Lavrov is expected in Ankara early next month.", registry)
     assert [(r["type"], r["mode"], r["date"]) for r in records["event_reports"]] == [("CONSULT", "visit", "2025-06")]
+
+
+def test_calling_the_allegations_fiction_the_same_day_rejects_them(registry):
+    found = events("On May 20, Sergei Lavrov told reporters in Moscow that Turkey had sold drones to the rebels. "
+                   "Turkish Foreign Minister Hakan Fidan wrote on X the same day that the allegations were "
+                   "\"recycled fiction\".", registry)
+    assert ("REJECT", "2025-05-20", {"hakan-fidan", "sergei-lavrov"}) in found

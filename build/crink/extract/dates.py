@@ -34,9 +34,9 @@ PATTERNS = [
     ("relative", re.compile(r"\b(?P<part>early|late|earlier|later|mid)?[- ]?(?P<rel>last|this|next|past|previous)[- ](?P<unit>year|month|week)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on |last |this (?:past )?)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
-    # a day earlier, two days later, the next day: counted from the last dated event before it
+    # a day earlier, two days later, the next day, the same day: counted from the last day named before it
     ("shift", re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? "
-                         r"(?P<dir>earlier|later|before(?! \w)|after(?! \w))|the (?P<rel>next|following|previous) day)\b",
+                         r"(?P<dir>earlier|later|before(?! \w)|after(?! \w))|the (?P<rel>next|following|previous|same) day)\b",
                          re.I)),
     # in 2021 / the 2014 annexation / early 2020
     ("year", re.compile(rf"(?<![\d$£€.,-]){PART_RE}{YEAR_RE}(?![\d%]|,\d|\.\d)")),
@@ -166,6 +166,8 @@ def _resolve(kind: str, m: re.Match, anchor: Anchor | None, event_day: dt.date |
             return None
         words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
         n = words.get((g.get("n") or "").lower()) or int(g["n"]) if g.get("n") else 1
+        if (g.get("rel") or "").lower() == "same":
+            return event_day, event_day, "day"
         back = (g.get("dir") or "").lower() in ("earlier", "before") or (g.get("rel") or "").lower() == "previous"
         d = event_day - dt.timedelta(days=n) if back else event_day + dt.timedelta(days=n)
         return d, d, "day"

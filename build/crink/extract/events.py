@@ -96,6 +96,8 @@ CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation"
                    "bully", "bullying", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse",
                    "blackmail", "coercion", "hegemony", "hypocritical"}
 MEETING_VERBS = {"meet", "talk", "confer", "gather", "convene", "negotiate"}
+DENIAL_WORDS = {"false", "fiction", "baseless", "unfounded", "groundless", "fabricate", "fabricated", "fabrication",
+                "lie", "untrue", "nonsense", "fake", "invention", "slander", "absurd"}
 VISIT_WORDS = {"visit", "trip", "tour", "arrive", "travel", "host", "receive"}  # PLOVER CONSULT mode "visit"
 AID_MODES = {
     "military": {"weapon", "missile", "drone", "troop", "soldier", "shell", "ammunition", "arm", "munition", "rocket",
@@ -163,6 +165,9 @@ def statement_type(verb) -> str | None:
         return "REQUEST"
     if lemmas & {"ready", "willing", "prepared"} and not negated:  # "ready to visit": intent to cooperate
         return "AGREE"
+    if any(t.dep_ in ("nsubj", "nsubjpass") and _lemma(t) in EARLIER_ACTS | {"report"} for t in content) \
+            and lemmas & DENIAL_WORDS:
+        return "REJECT"  # "the allegations were 'recycled fiction'": a denial
     if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
         return "ACCUSE"
     return None
@@ -537,13 +542,15 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
     """Dated event reports, one per (time expression, predicate), outside quoted speech."""
     resolver = Resolver(parsed, actors, registry, quote_ranges)
     reports, earlier_states = [], []  # earlier_states: (trigger offset, states) of each report, for "the two sides"
+    last_day = None  # the day last named, for "the same day", "a day later"
     for sentence in parsed.sentences:
         span = sentence.span
-        last_day = next((r.time.date_start for r in reversed(reports) if r.time.precision == "day"), None)
-        for time in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start,
-                                          event_day=last_day):
-            if any(qs <= time.start < qe for qs, qe in quote_ranges):
-                continue
+        times = find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start,
+                                      event_day=last_day)
+        times = [t for t in times if not any(qs <= t.start < qe for qs, qe in quote_ranges)]
+        last_day = next((t.date_start for t in sorted(times, key=lambda t: -t.start) if t.precision == "day"),
+                        last_day)
+        for time in times:
             tokens = [t for t in span if time.start <= offset(t) < time.end]
             if not tokens:
                 continue

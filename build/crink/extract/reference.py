@@ -378,14 +378,15 @@ COMPLEMENT_NOUNS = {"fact", "report", "claim", "news", "idea", "belief", "hope",
 def _statement_clause(verb):
     """'said in a statement that ...', 'told reporters after the talks that ...': the parser may
     hang the reported clause on the noun of a phrase between the verb and the clause."""
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in COMPLEMENT_NOUNS):
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                          for m in clause.children):
-                    return clause
-                if clause.dep_ == "relcl" and _complete_without_that(clause):
-                    return clause  # "after the talks that Lima needed guarantees": not a relative
+    nouns = [c for prep in verb.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
+    nouns += [c for c in verb.children if c.dep_ == "npadvmod"]  # "wrote on X the same day that ..."
+    for noun in (n for n in nouns if n.lemma_.lower() not in COMPLEMENT_NOUNS):
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                for m in clause.children):
+                return clause
+            if clause.dep_ == "relcl" and _complete_without_that(clause):
+                return clause  # "after the talks that Lima needed guarantees": not a relative
     return None
 
 
