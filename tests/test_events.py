@@ -558,3 +558,8 @@ def test_calling_the_allegations_fiction_the_same_day_rejects_them(registry):
                    "Turkish Foreign Minister Hakan Fidan wrote on X the same day that the allegations were "
                    "\"recycled fiction\".", registry)
     assert ("REJECT", "2025-05-20", {"hakan-fidan", "sergei-lavrov"}) in found
+
+
+def test_using_weapons_in_numbers_against_a_capital_is_an_attack(registry):
+    found = events("Russian forces first used the drones in large numbers against Tbilisi in October 2024.", registry)
+    assert found == [("ASSAULT", "2024-10", {"russia", "georgia"})]

@@ -271,6 +271,8 @@ def event_type(trigger) -> str | None:
 def _against(trigger) -> list:
     """Tokens of an "against X" phrase on a verb or its object ("used drones against X")."""
     holders = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+    holders += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ != "against"  # "in numbers against X"
+                for o in p.children if o.dep_ == "pobj"]
     return [t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree]
 
 
