@@ -563,3 +563,8 @@ def test_calling_the_allegations_fiction_the_same_day_rejects_them(registry):
 def test_using_weapons_in_numbers_against_a_capital_is_an_attack(registry):
     found = events("Russian forces first used the drones in large numbers against Tbilisi in October 2024.", registry)
     assert found == [("ASSAULT", "2024-10", {"russia", "georgia"})]
+
+
+def test_moving_forces_out_of_a_sea_is_a_withdrawal(registry):
+    records = extract_passage("Turkey moved two frigates out of the Black Sea last week.", registry)
+    assert [(r["type"], r["mode"], r["date"]) for r in records["event_reports"]] == [("RETREAT", "withdraw", "2025-05")]

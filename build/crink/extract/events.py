@@ -107,6 +107,7 @@ AID_MODES = {
     "humanitarian": {"humanitarian", "food", "medicine", "vaccine", "relief", "grain"},
 }
 RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "withdraw", "pull": "withdraw",
+                 "move": "withdraw", "bring": "withdraw", "take": "withdraw",
                  "release": "release", "free": "release"}
 # what a rejection or criticism answers ("dismissed the charge"), and who makes such acts
 EARLIER_ACTS = {"charge", "accusation", "allegation", "claim", "overture", "offer", "proposal", "letter", "request",
@@ -225,6 +226,9 @@ def event_type(trigger) -> str | None:
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if trigger.pos_ == "VERB" and (lemma in ADVANCE_VERBS and "into" in preps or lemma in USE_VERBS and _against(trigger)):
         return "ASSAULT"  # "troops crossed into X", "used drones against X"
+    if lemma in ("move", "pull", "bring", "take") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt")
+                                                         for c in trigger.children):
+        return "RETREAT"  # "moved a carrier out of the Arabian Sea": a withdrawal
     if lemma in LAPSE_VERBS and any(c.dep_ == "nsubj" and _lemma(c) in RESTRICTIONS for c in trigger.children):
         return "RETREAT"  # "the arms embargo expired"
     if lemma == "be":
