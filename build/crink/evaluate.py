@@ -65,7 +65,7 @@ class Score:
 
 # passages written for the project: `passages` (developed against); `heldout` and `heldout2`
 # (written without running the extractor and not used to tune it: the estimate for unseen copy)
-PASSAGE_SETS = ("passages", "heldout", "heldout2")
+PASSAGE_SETS = ("passages", "heldout", "heldout2", "heldout3")
 
 
 def gold_sets(gold_dir: Path = GOLD_DIR, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[Path, dict]]:
