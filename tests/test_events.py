@@ -568,3 +568,12 @@ def test_using_weapons_in_numbers_against_a_capital_is_an_attack(registry):
 def test_moving_forces_out_of_a_sea_is_a_withdrawal(registry):
     records = extract_passage("Turkey moved two frigates out of the Black Sea last week.", registry)
     assert [(r["type"], r["mode"], r["date"]) for r in records["event_reports"]] == [("RETREAT", "withdraw", "2025-05")]
+
+
+def test_two_days_after_counts_back_from_the_date_it_hangs_on(registry):
+    found = events("Turkish jets struck targets in Syria on Friday. The strikes came two days after Russia "
+                   "vetoed a resolution on the border crossing.", registry)
+    assert ("REJECT", "2025-05-21", {"russia"}) in found
+    vague = extract_passage("Turkish jets struck targets in Syria on Friday. The strikes came months after Russia "
+                            "vetoed a resolution on the border crossing.", registry)
+    assert [r["trigger"] for r in vague["event_reports"]] == ["struck"]

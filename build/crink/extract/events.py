@@ -114,6 +114,7 @@ EARLIER_ACTS = {"charge", "accusation", "allegation", "claim", "overture", "offe
                 "demand", "call", "criticism", "remark", "comment", "ultimatum", "invitation", "plan", "suggestion"}
 AUTHOR_VERBS = {"say", "accuse", "claim", "allege", "write", "offer", "propose", "demand", "urge", "call", "post",
                 "charge", "invite", "suggest", "tell", "warn", "announce", "send"}
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
@@ -583,7 +584,46 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                     states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
                     if len(states) > 1:
                         earlier_states.append((report.trigger_start, states))
+        dated = {r.trigger_start: r.time for r in reports if sentence.start <= r.trigger_start < sentence.end}
+        for clause, time in _counted_from(sentence, parsed.text, dated, last_day):
+            report = _report(clause, time, sentence, parsed, actors, registry, resolver, earlier_states)
+            if report:
+                reports.append(report)
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
+
+
+def _counted_from(sentence, text: str, dated: dict, last_day):
+    """(clause verb, time) for "two days after X sanctioned Y", "a week after", "days after": the
+    clause is dated by counting back (or on, for "before") from the date of the clause it
+    hangs on, or from the day last named when that clause has none. Whole days give a day;
+    weeks, months and an uncounted "days" give the month."""
+    for clause in sentence.span:
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        unit = next((c for c in clause.children if c.dep_ == "npadvmod" and _lemma(c) in ("day", "week", "month")
+                     and c.i < (mark.i if mark is not None else -1)), None)
+        if clause.dep_ != "advcl" or clause.pos_ != "VERB" or mark is None or unit is None \
+                or offset(clause) in dated:
+            continue
+        base = dated.get(offset(clause.head))
+        base_day = base.date_start if base is not None and base.precision == "day" else \
+            (last_day if base is None else None)
+        if base_day is None:
+            continue
+        counter = next((c for c in unit.children if c.dep_ in ("nummod", "det") and c.i == unit.i - 1), None)
+        count = (COUNTS.get(counter.lower_) or (int(counter.text) if counter.text.isdigit() else None)) \
+            if counter is not None else None
+        if count is None and _lemma(unit) != "day":
+            continue  # "months before": too vague to date
+        days = {"day": 1, "week": 7, "month": 30}[_lemma(unit)] * (count or 1)
+        day = base_day - dt.timedelta(days=days) if mark.lower_ == "after" else base_day + dt.timedelta(days=days)
+        start = offset(counter if counter is not None else unit)
+        end = offset(mark) + len(mark.text)
+        if _lemma(unit) == "day" and count:
+            yield clause, TimeExpr(start, end, text[start:end], day, day, "day", "counted")
+        else:
+            first = day.replace(day=1)
+            yield clause, TimeExpr(start, end, text[start:end], first, month_end(first.year, first.month), "month",
+                                   "counted")
 
 
 def _in_person_name(tok, actors: ActorResult, registry: Registry) -> bool:
