@@ -577,3 +577,8 @@ def test_two_days_after_counts_back_from_the_date_it_hangs_on(registry):
     vague = extract_passage("Turkish jets struck targets in Syria on Friday. The strikes came months after Russia "
                             "vetoed a resolution on the border crossing.", registry)
     assert [r["trigger"] for r in vague["event_reports"]] == ["struck"]
+
+
+def test_the_drills_two_navies_held_are_a_joint_exercise(registry):
+    found = events("Ankara pointed to the large drills Greece and Cyprus held in April.", registry)
+    assert found == [("COOPERATE", "2025-04", {"greece", "cyprus"})]

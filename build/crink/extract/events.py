@@ -211,7 +211,14 @@ def event_type(trigger) -> str | None:
     if lemma == "become" and any(c.dep_ == "attr" and _lemma(c) == "member" for c in trigger.children):
         return "SUPPORT"  # joining an organisation
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
-        for child in trigger.children:
+        objects = list(trigger.children)
+        if trigger.dep_ in ("relcl", "acl") and not any(c.dep_ == "dobj" for c in objects):
+            objects.append(trigger.head)  # "the drills the two navies held": the noun is the object
+        for child in objects:
+            if child is trigger.head:
+                if _lemma(child) in OBJECT_TYPES:
+                    return OBJECT_TYPES[_lemma(child)]
+                continue
             if child.dep_ == "dobj" and child.tag_ in ("WDT", "WP"):  # "the tariffs that X reinstated"
                 child = relative_antecedent(child) or child
             if child.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(child) in SPAN_NOUNS:
