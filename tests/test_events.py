@@ -582,3 +582,15 @@ def test_two_days_after_counts_back_from_the_date_it_hangs_on(registry):
 def test_the_drills_two_navies_held_are_a_joint_exercise(registry):
     found = events("Ankara pointed to the large drills Greece and Cyprus held in April.", registry)
     assert found == [("COOPERATE", "2025-04", {"greece", "cyprus"})]
+
+
+def test_condemning_the_launch_is_aimed_at_who_fired_it(registry):
+    found = events("North Korea fired a ballistic missile into the sea on Friday. Seoul called an emergency "
+                   "meeting. The South Korean navy tracked the flight. Turkey condemned the launch on Friday.",
+                   registry)
+    assert ("ACCUSE", "2025-05-23", {"turkey", "north-korea"}) in found
+
+
+def test_a_passive_raising_verb_leaves_the_subject_the_source(registry):
+    records = extract_passage("Turkish leaders are expected to condemn the strikes on Syria this evening.", registry)
+    assert [dict(r["actors"]).get("turkey") for r in records["event_reports"]] == ["source"]

@@ -68,7 +68,8 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPE
                 "threat": "THREATEN", "appeal": "REQUEST", "pledge": "AGREE", "promise": "AGREE",
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
                 "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE",
-                "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE", "ratification": "SUPPORT"}
+                "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE", "ratification": "SUPPORT",
+                "launch": "MOBILIZE"}
 RENEWAL_VERBS = {"extend", "renew", "prolong"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
@@ -455,7 +456,8 @@ def _roles(trigger, plover: str) -> dict:
     roles = {}
     subject = _subject(trigger)
     if subject is not None:  # "Iran was accused of ...": a passive's subject is what the act is aimed at
-        role = "target" if subject.dep_ == "nsubjpass" and plover not in SYMMETRIC else "source"
+        role = "target" if subject.dep_ == "nsubjpass" and subject.head == trigger and plover not in SYMMETRIC \
+            else "source"  # not "leaders are expected to condemn": the passive is the raising verb's
         for t in subject.subtree:
             roles.setdefault(t.i, role)
     clause = _clause_tokens(trigger, keep_xcomp=plover in ("AGREE", "REQUEST", "THREATEN"))
@@ -581,8 +583,13 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
                          and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
             host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
-            if host is not None and host not in triggers and event_type(host) and _lemma(trigger.head) in OCCASION_PREPS:
-                triggers.append(host)  # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked"
+            if host is not None and host not in triggers and (
+                    _lemma(trigger.head) in OCCASION_PREPS
+                    or _lemma(trigger.head) == "after" and event_type(trigger) == "CONSULT"):
+                # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked", "signed a
+                # plan after talks on Wednesday, and criticised ...": on the day of the occasion
+                triggers += [v for v in [host] + [c for c in host.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                             if event_type(v)]
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
                 report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)
@@ -770,7 +777,7 @@ def _earlier_act(trigger):
         holders.append(reported_clause(trigger))
     for holder in holders:
         for noun in (c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"):
-            if (_lemma(noun) in EARLIER_ACTS or _lemma(noun) in OBJECT_TYPES and holder is not trigger) \
+            if (_lemma(noun) in EARLIER_ACTS or _lemma(noun) in OBJECT_TYPES) \
                     and any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "those") for d in noun.children) \
                     and not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "amod", "compound") for t in noun.subtree
                                 if t != noun):
@@ -779,14 +786,20 @@ def _earlier_act(trigger):
 
 
 def _earlier_author(trigger, act, parsed: Parsed, resolver: Resolver, parties: set) -> str | None:
-    """Who made the act a noun refers back to: the actor last named, in the two sentences
-    before the trigger's, as the subject of a verb of saying or proposing ("the charge") or
-    of a verb of the noun's own type ("the sanctions": who sanctioned), from another side."""
+    """Who made the act a noun refers back to: the actor last named before the trigger's
+    sentence as the subject of a verb of saying or proposing ("the charge", two sentences
+    back) or of a verb of the noun's own type ("the sanctions": who sanctioned, eight
+    sentences back), from another side."""
     wanted = OBJECT_TYPES.get(_lemma(act)) if _lemma(act) not in EARLIER_ACTS else None
-    index = parsed.sentence_index(offset(trigger))
-    for sentence in reversed(parsed.sentences[max(0, (index or 0) - 2):index or 0]):
+    if wanted in ("ASSAULT", "MOBILIZE"):  # a launch is coded by whether it had a target
+        wanted = ("ASSAULT", "MOBILIZE")
+    elif wanted:
+        wanted = (wanted,)
+    index = parsed.sentence_index(offset(trigger)) or 0
+    window = 8 if wanted else 2  # an act noun ("the launch") may reach back to the article's main event
+    for sentence in reversed(parsed.sentences[max(0, index - window):index]):
         for verb in reversed(sentence.span):
-            if verb.pos_ != "VERB" or (event_type(verb) != wanted if wanted else _lemma(verb) not in AUTHOR_VERBS):
+            if verb.pos_ != "VERB" or (event_type(verb) not in wanted if wanted else _lemma(verb) not in AUTHOR_VERBS):
                 continue
             subject = subject_of(verb)
             if subject is None:
