@@ -595,3 +595,13 @@ def test_condemning_the_launch_is_aimed_at_who_fired_it(registry):
 def test_a_passive_raising_verb_leaves_the_subject_the_source(registry):
     records = extract_passage("Turkish leaders are expected to condemn the strikes on Syria this evening.", registry)
     assert [dict(r["actors"]).get("turkey") for r in records["event_reports"]] == ["source"]
+
+
+def test_an_agreement_for_one_company_to_work_with_another_is_theirs_and_listed_deals_share_a_signing(registry):
+    records = extract_passage("Turkey and Azerbaijan met in Baku. On Wednesday the two governments signed some 20 "
+                              "deals, among them an agreement for Rosneft to build pipelines with Reliance Industries.",
+                              registry, "2025-05-23")
+    mention = next(m for m in records["agreement_mentions"] if m["text"] == "an agreement")
+    new = {g["id"]: g for g in records["new_agreements"]}
+    assert new[mention["agreement_id"]]["parties"] == ["reliance-industries", "rosneft"]
+    assert new[mention["agreement_id"]]["signed"] == "2025"

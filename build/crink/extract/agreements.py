@@ -138,9 +138,10 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 continue  # a statement is an agreement when joint or signed
             if head.lemma_.lower() in NEEDS_SIGNING and not _signed(head):
                 continue  # "signed a plan of consultations", "an arrangement the three signed"
-            left = head.left_edge
-            right = max((_phrase_end(c) for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")),
-                        key=lambda t: t.i, default=head)
+            # "among them an agreement ...": a phrase before the head is not part of the mention
+            left = min([head] + [c.left_edge for c in head.lefts if c.dep_ not in ("prep", "punct")], key=lambda t: t.i)
+            right = max([head] + [_phrase_end(c) for c in head.rights if c.dep_ == "prep"
+                                  and c.lower_ in ("with", "between", "among")], key=lambda t: t.i)
             start, end = offset(left), offset(right) + len(right.text)
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -157,7 +158,11 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                     s, e = offset(other.left_edge), offset(other) + len(other)
                     parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             clause_year = None
-            for verb in _clause_verbs(head):
+            doers = _for_clause_doers(head)  # "an agreement for Huawei to build networks with MTS"
+            for token in doers:
+                s, e = offset(token.left_edge), offset(token.right_edge) + len(token.right_edge)
+                parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
+            for verb in ([] if len(parties) >= 2 and doers else _clause_verbs(head)):
                 swallowed = time_swallowed_subject(verb)
                 for child in _with_inherited_subject(verb):
                     if (child.dep_ in ("nsubj", "nsubjpass", "agent") or child.i == getattr(swallowed, "i", None)) \
@@ -234,6 +239,18 @@ def _receivers(verb) -> list:
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ != "to"]
     return found + [o for p in verb.children if p.lower_ in ("to", "with") and p.dep_ in ("prep", "dative")
                     for o in p.children if o.dep_ == "pobj"]
+
+
+def _for_clause_doers(head) -> list:
+    """"an agreement for Huawei to build networks with MTS": the subject of a "for ... to"
+    clause on the agreement and who it acts with are its parties, not who signed it."""
+    for clause in (c for c in head.children if c.dep_ in ("acl", "advcl", "relcl") and c.pos_ == "VERB"):
+        if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            subject = [c for c in clause.children if c.dep_ == "nsubj"]
+            partners = [o for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "with"
+                        for o in t.children if o.dep_ == "pobj"]
+            return subject + partners
+    return []
 
 
 def supply_receivers(head) -> list:
@@ -356,9 +373,22 @@ def _referred_parties(subject, resolver: Resolver) -> list[str]:
     return []
 
 
+def _listed_under(head):
+    """The plural agreement noun an agreement is listed under ("30 deals, among them an
+    agreement ...", in apposition or after "among them"), or None."""
+    if head.dep_ == "appos" and head.head.lemma_.lower() in AGREEMENT_HEADS:
+        return head.head
+    if any(c.dep_ == "prep" and c.lower_ in ("among", "including") and any(o.lower_ in ("them", "these", "those")
+                                                                         for o in c.children) for c in head.lefts):
+        return next((t for t in reversed(list(head.doc[head.sent.start:head.i]))
+                     if t.lemma_.lower() in AGREEMENT_HEADS and t.tag_ == "NNS"), None)
+    return None
+
+
 def _signing_time(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None):
     """(time expression, verb) for the verb that signs or concludes the agreement and its date
     ("signed a joint statement on Thursday" in an article of 3 March 2011 -> 2011-03-03)."""
+    head = _listed_under(head) or head  # "agreements were signed on Tuesday, among them a memorandum"
     verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
     verbs += [c for h in [head, *(c for c in head.children if c.dep_ == "appos")]  # "the pact Lima signed last spring"
               for c in h.children if c.dep_ in ("relcl", "acl")]
