@@ -605,3 +605,12 @@ def test_an_agreement_for_one_company_to_work_with_another_is_theirs_and_listed_
     new = {g["id"]: g for g in records["new_agreements"]}
     assert new[mention["agreement_id"]]["parties"] == ["reliance-industries", "rosneft"]
     assert new[mention["agreement_id"]]["signed"] == "2025"
+
+
+def test_a_plan_signed_along_with_a_statement_is_dated_by_the_signing_not_the_years_it_runs_to(registry):
+    records = extract_passage("Turkey and Azerbaijan signed a joint statement on Tuesday, along with a plan to "
+                              "expand trade through 2030.", registry, "2025-05-23")
+    new = {g["id"]: g for g in records["new_agreements"]}
+    plan = next(m for m in records["agreement_mentions"] if m["text"] == "a plan")
+    assert (new[plan["agreement_id"]]["parties"], new[plan["agreement_id"]]["signed"]) == (["azerbaijan", "turkey"],
+                                                                                          "2025")

@@ -174,7 +174,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                     if child.dep_ == "prep" and child.lower_ in ("with", "between") and verb.i != head.i:
                         s, e = offset(child.left_edge), offset(_phrase_end(child)) + len(_phrase_end(child))
                         parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
-                    if child.dep_ in ("prep", "npadvmod") and child.i != head.i:
+                    if child.dep_ in ("prep", "npadvmod") and child.i != head.i and child.lower_ not in ("for", "through"):
                         s, e = offset(child.left_edge), offset(child.right_edge) + len(child.right_edge.text)
                         y = YEAR.search(text[s:e])
                         clause_year = clause_year or (int(y.group(0)) if y else None)
@@ -296,14 +296,25 @@ def _in_scope_phrase(token) -> bool:
                                      for a in token.ancestors)
 
 
+def _signing_verb(head, lemmas=SIGNING_LEMMAS):
+    """The verb that signs or concludes the agreement: the one it is the object of ("signed 12
+    documents", "signed a treaty and a plan", "signed a statement, along with a plan") or a
+    clause on it ("the arrangement the three signed", "a plan signed in May"), else None."""
+    node = head
+    if node.dep_ == "conj" and node.head.dep_ == "dobj":
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lower_ == "along":
+        node = node.head.head  # "along" hangs on the verb
+        return node.head if node.head.lemma_.lower() in lemmas else None
+    candidates = [node.head] if node.dep_ in ("dobj", "nsubjpass") else []
+    candidates += [c for h in [head, *(c for c in head.children if c.dep_ == "appos")]
+                   for c in h.children if c.dep_ in ("relcl", "acl")]
+    return next((v for v in candidates if v.pos_ == "VERB" and v.lemma_.lower() in lemmas), None)
+
+
 def _signed(head) -> bool:
-    """The phrase is the object of a signing verb, before it ("signed 12 documents") or in a
-    clause on it ("the arrangement the three signed", "a plan signed in May")."""
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SIGNING_LEMMAS - {"issue", "agree", "adopt"}:
-        return True
-    holders = [head] + [c for c in head.children if c.dep_ == "appos"]  # "an arrangement the three signed"
-    return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SIGNING_LEMMAS - {"issue", "agree", "adopt"}
-               for h in holders for c in h.children)
+    """Signed, not only issued, adopted or agreed: what makes a plan or a document an agreement."""
+    return _signing_verb(head, SIGNING_LEMMAS - {"issue", "agree", "adopt"}) is not None
 
 
 def _unsigned(head) -> bool:
@@ -388,11 +399,7 @@ def _listed_under(head):
 def _signing_time(head, start: int, end: int, parsed: Parsed, anchor: Anchor | None):
     """(time expression, verb) for the verb that signs or concludes the agreement and its date
     ("signed a joint statement on Thursday" in an article of 3 March 2011 -> 2011-03-03)."""
-    head = _listed_under(head) or head  # "agreements were signed on Tuesday, among them a memorandum"
-    verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
-    verbs += [c for h in [head, *(c for c in head.children if c.dep_ == "appos")]  # "the pact Lima signed last spring"
-              for c in h.children if c.dep_ in ("relcl", "acl")]
-    verb = next((v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in SIGNING_LEMMAS), None)
+    verb = _signing_verb(_listed_under(head) or head)  # "agreements were signed on Tuesday, among them a memorandum"
     sentence = parsed.sentence_at(start)
     if verb is None or sentence is None:
         return None, None
