@@ -614,3 +614,9 @@ def test_a_plan_signed_along_with_a_statement_is_dated_by_the_signing_not_the_ye
     plan = next(m for m in records["agreement_mentions"] if m["text"] == "a plan")
     assert (new[plan["agreement_id"]]["parties"], new[plan["agreement_id"]]["signed"]) == (["azerbaijan", "turkey"],
                                                                                           "2025")
+
+
+def test_a_statement_issued_when_a_dated_visit_happened_takes_its_year(registry):
+    found = agreements("It goes back to Xi Jinping's visit to Ankara in March 2016, when the two governments issued "
+                       "a joint statement announcing a partnership.", registry, published="2020-07-13")
+    assert found == [("china-turkey-statement-2016", ("china", "turkey"))]

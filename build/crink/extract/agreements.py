@@ -406,8 +406,10 @@ def _signing_time(head, start: int, end: int, parsed: Parsed, anchor: Anchor | N
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "met on Monday and signed a communique"
         verb = verb.head
     v_start, v_end = offset(verb.left_edge), offset(verb.right_edge) + len(verb.right_edge.text)
+    if verb.dep_ in ("relcl", "acl") and any(c.lower_ == "when" for c in verb.children):
+        v_start, v_end = offset(verb.head), offset(verb.head) + len(verb.head)  # "in January 2016, when they signed"
     times = [t for t in find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start)
-             if v_start <= t.start < v_end and not (start <= t.start < end)
+             if (v_start <= t.start < v_end or t.start <= v_start < t.end) and not (start <= t.start < end)
              and not _in_scope_phrase(parsed.token_at(t.start))]
     return (min(times, key=lambda t: abs(t.start - offset(verb))), verb) if times else (None, None)
 
