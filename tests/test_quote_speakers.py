@@ -288,3 +288,8 @@ def test_his_ministry_is_the_ministry_his_title_names():
                    "statement.")
     assert found == [("ministry-of-foreign-affairs-of-the-russian-federation",
                       "Russian Foreign Minister Sergei Lavrov is due in Ankara next week")]
+
+
+def test_quick_to_point_out_is_the_subjects_reported_speech():
+    assert quotes("Turkey is quick to point out that the militants are based near the border.") == [
+        ("turkey", "the militants are based near the border")]

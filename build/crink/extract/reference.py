@@ -347,7 +347,9 @@ def subject_of(verb):
                             return pobj
                     continue
                 return child
-        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep") and token.head != token:
+        # "Russia is quick to point out that": through the adjective to the verb's subject
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep", "acomp") \
+                and token.head != token:
             if token.dep_ == "relcl":
                 return token.head
             token = token.head
