@@ -25,8 +25,8 @@ def test_both_gold_sets_are_present_and_large_enough(scores):
 NOT_YET_MET = {
     ("seeds", "agreements"): 0.82,
     ("seeds", "events (precision)"): 0.55, ("seeds", "events (recall)"): 0.17,
-    ("passages", "agreements"): 0.74,
-    ("passages", "events (recall)"): 0.46,
+    ("passages", "agreements"): 0.77,
+    ("passages", "events (recall)"): 0.47,
 }
 
 
