@@ -83,7 +83,7 @@ PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
 OCCASION_PREPS = {"during", "at", "in"}
-SEQUENCE_PREPS = {"after", "before"}  # "signed a plan after talks": the talks' sides, not its date
+SEQUENCE_PREPS = {"after", "before"}  # "signed a plan after talks": the talks' sides are the signers
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "scores of depots"
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
@@ -216,7 +216,7 @@ def event_type(trigger) -> str | None:
         if trigger.dep_ in ("relcl", "acl") and not any(c.dep_ == "dobj" for c in objects):
             objects.append(trigger.head)  # "the drills the two navies held": the noun is the object
         for child in objects:
-            if child is trigger.head:
+            if child.i == trigger.head.i:
                 if _lemma(child) in OBJECT_TYPES:
                     return OBJECT_TYPES[_lemma(child)]
                 continue
