@@ -10,8 +10,10 @@ clauses), objects and "with/between/against" phrases (target or participant), wi
 pronouns and "the two countries" resolved (extract/reference.py). Words of a person's title
 and phrases nested inside an object are not participants. Negated, failed, conditional and
 hypothetical predicates are not events; an event needs at least one actor that is not a
-place, and a meeting or joint drill needs two sides. PLOVER's mode is kept where the words
-make it plain (`event_mode`).
+place, and a meeting or joint drill needs two sides. An answer to an earlier act ("dismissed
+the charge", "said the sanctions were illegal") is aimed at whoever did it; a clause counted
+from a dated one ("two days after X vetoed ...") is dated by counting. PLOVER's mode is kept
+where the words make it plain (`event_mode`).
 """
 
 import datetime as dt

@@ -572,4 +572,3 @@ def _only_speaker_outside(sentence, start: int, end: int, quote_ranges, speaker_
         return False
     s, e = _phrase_bounds(subject)
     return resolver.resolve(subject, s, e)[0] == speaker_id
-

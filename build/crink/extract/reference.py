@@ -4,6 +4,7 @@ Shared by quote attribution (who speaks) and event coding (who acts): `subject_o
 predicate's subject through conjoined, open and relative clauses, and `Resolver` turns a
 subject phrase into an actor (a name inside it, or the last fitting actor for "he" or "the
 minister") or, for "the two countries" and "both sides", into the last states named.
+`reported_clause` finds what a verb of saying reports, wherever the parser hangs it.
 """
 
 import re
@@ -112,7 +113,7 @@ class Resolver:
             return state
         titles = [m.title_text or "" for m in self.actors.mentions if m.actor_id == person]
         actor = self.registry.actors.get(person)
-        titles.append(actor.role or "" if actor else "")
+        titles.append((actor.role or "") if actor else "")
         for title in titles:
             field = re.search(r"\b(\w+) Minister\b", title)
             if field and field.group(1).lower() != "prime":
