@@ -620,3 +620,8 @@ def test_a_statement_issued_when_a_dated_visit_happened_takes_its_year(registry)
     found = agreements("It goes back to Xi Jinping's visit to Ankara in March 2016, when the two governments issued "
                        "a joint statement announcing a partnership.", registry, published="2020-07-13")
     assert found == [("china-turkey-statement-2016", ("china", "turkey"))]
+
+
+def test_handing_over_control_of_a_region_is_a_retreat_not_aid(registry):
+    found = events("Ankara had endorsed the plan since Britain transferred control over the island in 1960.", registry)
+    assert [kind for kind, _, _ in found] == ["RETREAT"]

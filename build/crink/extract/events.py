@@ -237,6 +237,9 @@ def event_type(trigger) -> str | None:
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if trigger.pos_ == "VERB" and (lemma in ADVANCE_VERBS and "into" in preps or lemma in USE_VERBS and _against(trigger)):
         return "ASSAULT"  # "troops crossed into X", "used drones against X"
+    if lemma in ("transfer", "hand", "cede", "return") and any(
+            c.dep_ == "dobj" and _lemma(c) in ("control", "sovereignty", "power", "territory") for c in trigger.children):
+        return "RETREAT"  # "transferred control over the region": giving up ground, not aid
     if lemma in ("move", "pull", "bring", "take") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt")
                                                          for c in trigger.children):
         return "RETREAT"  # "moved a carrier out of the Arabian Sea": a withdrawal
