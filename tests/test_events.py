@@ -625,3 +625,9 @@ def test_a_statement_issued_when_a_dated_visit_happened_takes_its_year(registry)
 def test_handing_over_control_of_a_region_is_a_retreat_not_aid(registry):
     found = events("Ankara had endorsed the plan since Britain transferred control over the island in 1960.", registry)
     assert [kind for kind, _, _ in found] == ["RETREAT"]
+
+
+def test_who_struck_a_dated_deal_takes_part_in_its_signing_and_new_powers_are_nobody_named(registry):
+    found = events("The United States and Turkey met in Ankara on Monday. Both still cite the 2015 deal that "
+                   "Azerbaijan signed with Georgia and two European powers.", registry)
+    assert ("SUPPORT", "2015", {"azerbaijan", "georgia"}) in found

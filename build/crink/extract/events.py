@@ -488,6 +488,13 @@ def _roles(trigger, plover: str) -> dict:
     if trigger.pos_ == "NOUN" and _lemma(trigger) in AGREEMENT_NOUNS:  # "Treaty of Friendship": a name
         named = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         clause = [t for t in clause if t.i not in named]
+        for signing in (c for c in trigger.children if c.dep_ in ("relcl", "acl")
+                        and _lemma(c) in SIGNING_VERBS | {"strike", "reach", "agree"}):
+            # "the 2015 deal that Iran struck with six powers including China": who signed it
+            for arg in signing.children:
+                if arg.dep_ in ("nsubj", "agent") or arg.dep_ == "prep" and arg.lower_ == "with":
+                    for t in arg.subtree:
+                        roles.setdefault(t.i, "participant")
     if trigger.pos_ in ("NOUN", "PROPN"):
         for child in trigger.children:  # "Lund's visit", "a Turkish strike", "Greek drills"
             if child.dep_ in ("poss", "compound", "amod", "nmod"):

@@ -190,6 +190,8 @@ class Resolver:
             return GROUP_SIZES[head.lower_]  # "the two vetoed ...": a number standing for the parties
         if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in GROUP_NOUNS | COMPANY_NOUNS:
             return None
+        if not any(t.lower_ in ("the", "both", "these", "those", "their") for t in head.children):
+            return None  # "four Western powers": new ones, not those named before
         return next((GROUP_SIZES[t.lower_] for t in head.children if t.lower_ in GROUP_SIZES
                      and t.dep_ in ("nummod", "det", "predet", "quantmod")), None)
 
