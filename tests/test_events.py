@@ -631,3 +631,9 @@ def test_who_struck_a_dated_deal_takes_part_in_its_signing_and_new_powers_are_no
     found = events("The United States and Turkey met in Ankara on Monday. Both still cite the 2015 deal that "
                    "Azerbaijan signed with Georgia and two European powers.", registry)
     assert ("SUPPORT", "2015", {"azerbaijan", "georgia"}) in found
+
+
+def test_what_a_dated_statement_records_in_which_clauses_is_dated_by_it(registry):
+    found = events("Turkey and Armenia signed a joint statement on Tuesday in which Armenia pledged to reopen the "
+                   "border crossing.", registry)
+    assert ("AGREE", "2025-05-20", {"armenia"}) in found

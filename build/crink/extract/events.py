@@ -602,6 +602,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 # plan after talks on Wednesday, and criticised ...": on the day of the occasion
                 triggers += [v for v in [host] + [c for c in host.children if c.dep_ == "conj" and c.pos_ == "VERB"]
                              if event_type(v)]
+            triggers += [v for trig in list(triggers) for v in _in_which_clauses(trig) if v not in triggers]
             for trig in triggers:
                 when = _forward(time, anchor) if _is_future(trig) else time
                 report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)
@@ -616,6 +617,19 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if report:
                 reports.append(report)
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
+
+
+def _in_which_clauses(trigger) -> list:
+    """"signed a statement on Tuesday in which Kim committed to X and Trump pledged Y": what the
+    dated document says was committed, pledged or agreed in it, on its date."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = []
+    for noun in nouns:
+        for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+            if any(p.dep_ == "prep" and p.lower_ == "in" and any(o.lower_ == "which" for o in p.children)
+                   for p in clause.children):
+                found += [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return found
 
 
 def _counted_from(sentence, text: str, dated: dict, last_day):
