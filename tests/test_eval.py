@@ -26,7 +26,7 @@ NOT_YET_MET = {
     ("seeds", "agreements"): 0.82,
     ("seeds", "events (precision)"): 0.55, ("seeds", "events (recall)"): 0.17,
     ("passages", "agreements"): 0.77,
-    ("passages", "events (recall)"): 0.47,
+    ("passages", "events (recall)"): 0.49,
 }
 
 
