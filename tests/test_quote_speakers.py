@@ -293,3 +293,13 @@ def test_his_ministry_is_the_ministry_his_title_names():
 def test_quick_to_point_out_is_the_subjects_reported_speech():
     assert quotes("Turkey is quick to point out that the militants are based near the border.") == [
         ("turkey", "the militants are based near the border")]
+
+
+def test_not_saying_something_is_no_reported_speech():
+    assert quotes("Sergei Lavrov did not say how much money was involved.") == []
+
+
+def test_according_to_a_readout_a_speech_act_with_its_words_in_marks_is_one_partial_quote():
+    found = records('According to a Kremlin readout, Sergei Lavrov called the talks "an example of good '
+                    'neighbourly cooperation in the region".')
+    assert [(q["kind"], q["speaker_id"]) for q in found["quotes"]] == [("partial", "sergei-lavrov")]

@@ -518,6 +518,8 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 continue
             if any(c.lower_ in INFERENCE_MARKERS for c in verb.children if c.dep_ in ("advmod", "aux")):
                 continue  # "Putin evidently concluded that ...": the writer's inference, not speech
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue  # "did not say how much was involved": nothing was said
             comp = reported_clause(verb)
             subject = subject_of(verb)
             parenthetical = comp is None and _is_parenthetical(verb)
@@ -563,12 +565,19 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
 
 
 def _only_speaker_outside(sentence, start: int, end: int, quote_ranges, speaker_id: str, resolver: Resolver) -> bool:
-    """'The Chinese leader "commended ...", according to a readout': the only words outside the
-    marks name the speaker, so the clause reports nothing the partial quote does not."""
+    """'The Chinese leader "commended ...", according to a readout', 'Putin called the relationship
+    "an example of ..."': the only words outside the marks name the speaker (and the verb of
+    saying and what it is about), so the clause reports nothing the partial quote does not."""
     outside = [t for t in sentence.span if start <= offset(t) < end and not t.is_punct
                and not any(qs <= offset(t) < qe for qs, qe in quote_ranges)]
     subject = next((t for t in outside if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(t not in subject.subtree for t in outside):
+    if subject is None:
+        return False
+    allowed = set(subject.subtree)
+    verb = subject.head
+    if verb.lemma_.lower() in CUE_LEMMAS:  # "called the relationship": the speech act itself
+        allowed |= {verb} | {t for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+    if any(t not in allowed for t in outside):
         return False
     s, e = _phrase_bounds(subject)
     return resolver.resolve(subject, s, e)[0] == speaker_id
