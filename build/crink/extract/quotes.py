@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from crink.extract.actors import ActorResult
-from crink.extract.reference import Resolver, actor_type, reported_clause, subject_of
+from crink.extract.reference import SPEECH_NOUNS, Resolver, actor_type, reported_clause, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -34,7 +34,7 @@ CUE_LEMMAS = {
     "criticize", "criticise", "denounce", "slam", "blast", "dismiss", "thank", "promise", "demand", "report",
     "estimate", "believe", "stress", "underline", "underscore", "point", "mention", "announce", "answer",
     "lament", "boast", "concede", "threaten", "oppose", "support", "put", "read", "show", "release", "publish",
-    "repeat", "assure",
+    "repeat", "assure", "greet",
 }
 SPEECH_LEMMAS = {"say", "tell", "add", "write", "state", "declare", "announce", "remark", "explain", "note", "warn",
                  "insist", "stress", "claim", "argue", "reply", "respond", "comment", "call", "describe"}
@@ -321,6 +321,15 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)
             return Attribution(actor_id, parsed.text[s:e], root.text, f"colon/{method}", conf * 0.9, s), first
+
+    # "Her advice to Brussels is to keep talking 'with eyes open'": the owner of a speech noun speaks
+    for noun in (t for t in frame_tokens if t.dep_ == "nsubj" and t.lemma_.lower() in SPEECH_NOUNS):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and offset(owner) < span.open_pos:
+            s, e = _phrase_bounds(noun)
+            actor_id, method, conf = resolver.resolve(noun, s, e)
+            if actor_id:
+                return Attribution(actor_id, parsed.text[s:e], noun.text, f"speech-noun/{method}", conf * 0.85, s), first
 
     return Attribution(None, None, None, "none", 0.0), first
 
