@@ -21,6 +21,8 @@ YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
 PART_RE = r"(?:(?P<part>early|mid|late|the end of|the start of|the beginning of)[- ](?:in )?)?"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "ten": 10}  # "two days later", "a week after"
 PATTERNS = [
     # 8 July 2020 / 8 July
     ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)? (?:of )?{MONTH_RE}(?:,? {YEAR_RE})?\b")),
@@ -164,8 +166,7 @@ def _resolve(kind: str, m: re.Match, anchor: Anchor | None, event_day: dt.date |
     if kind == "shift":
         if event_day is None:
             return None
-        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-        n = words.get((g.get("n") or "").lower()) or int(g["n"]) if g.get("n") else 1
+        n = NUMBER_WORDS.get((g.get("n") or "").lower()) or int(g["n"]) if g.get("n") else 1
         if (g.get("rel") or "").lower() == "same":
             return event_day, event_day, "day"
         back = (g.get("dir") or "").lower() in ("earlier", "before") or (g.get("rel") or "").lower() == "previous"

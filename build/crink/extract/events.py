@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from crink.extract.actors import ActorResult
 from crink.extract.agreements import supply_receivers
-from crink.extract.dates import Anchor, TimeExpr, find_time_expressions, month_end
+from crink.extract.dates import NUMBER_WORDS, Anchor, TimeExpr, find_time_expressions, month_end
 from crink.extract.reference import Resolver, actor_type, relative_antecedent, reported_clause, subject_of
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
@@ -117,7 +117,6 @@ EARLIER_ACTS = {"charge", "accusation", "allegation", "claim", "overture", "offe
                 "demand", "call", "criticism", "remark", "comment", "ultimatum", "invitation", "plan", "suggestion"}
 AUTHOR_VERBS = {"say", "accuse", "claim", "allege", "write", "offer", "propose", "demand", "urge", "call", "post",
                 "charge", "invite", "suggest", "tell", "warn", "announce", "send"}
-COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
@@ -650,7 +649,7 @@ def _counted_from(sentence, text: str, dated: dict, last_day):
         if base_day is None:
             continue
         counter = next((c for c in unit.children if c.dep_ in ("nummod", "det") and c.i == unit.i - 1), None)
-        count = (COUNTS.get(counter.lower_) or (int(counter.text) if counter.text.isdigit() else None)) \
+        count = (NUMBER_WORDS.get(counter.lower_) or (int(counter.text) if counter.text.isdigit() else None)) \
             if counter is not None else None
         if count is None and _lemma(unit) != "day":
             continue  # "months before": too vague to date
@@ -748,7 +747,7 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     for token_i, role in sorted(roles.items()):
         tok = trigger.doc[token_i]
         pos = offset(tok)
-        if time.start <= pos < time.end or _is_venue(tok, trigger, actors):
+        if time.start <= pos < time.end or _is_meeting_venue(tok, trigger, actors):
             continue
         for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
             current = by_actor.get(actor_id)
@@ -837,7 +836,7 @@ def _earlier_author(trigger, act, parsed: Parsed, resolver: Resolver, parties: s
     return None
 
 
-def _is_venue(tok, trigger, actors: ActorResult) -> bool:
+def _is_meeting_venue(tok, trigger, actors: ActorResult) -> bool:
     """"Officials met in Baku": a capital where a meeting is held is its venue, not a side."""
     if _lemma(trigger) not in MEETING_VERBS or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at") \
             or tok.head.head != trigger:

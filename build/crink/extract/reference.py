@@ -95,10 +95,7 @@ class Resolver:
         if head.tag_ != "NN" or not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children) \
                 or any(t.dep_ in ("amod", "compound", "poss") for t in head.children):
             return None
-        pos = offset(head)
-        for m in sorted(self.actors.mentions, key=lambda m: m.start, reverse=True):
-            if m.start >= pos or pos - m.start > 1500 or not self._outside_quotes(m):
-                continue
+        for m in self._earlier_mentions(offset(head)):
             words = m.text.lower().split()
             if len(words) > 1 and words[-1] == head.lower_ \
                     and actor_type(m.actor_id, self.actors, self.registry) in ("organization", "group"):
