@@ -557,7 +557,7 @@ def test_expected_in_a_capital_is_a_visit(registry):
 def test_calling_the_allegations_fiction_the_same_day_rejects_them(registry):
     found = events("On May 20, Sergei Lavrov told reporters in Moscow that Turkey had sold drones to the rebels. "
                    "Turkish Foreign Minister Hakan Fidan wrote on X the same day that the allegations were "
-                   "\"recycled fiction\".", registry)
+                   "\"pure fiction\".", registry)
     assert ("REJECT", "2025-05-20", {"hakan-fidan", "sergei-lavrov"}) in found
 
 

@@ -306,11 +306,11 @@ def test_according_to_a_readout_a_speech_act_with_its_words_in_marks_is_one_part
 
 
 def test_greeting_someone_as_a_dear_friend_is_the_greeters_words():
-    assert ("sergei-lavrov", "dear friend") in quotes('Sergei Lavrov arrived in Ankara. On Tuesday he greeted Hakan '
-                                                      'Fidan as a "dear friend" before their talks.')
+    assert ("sergei-lavrov", "old friend") in quotes('Sergei Lavrov arrived in Ankara. On Tuesday he greeted Hakan '
+                                                      'Fidan as an "old friend" before their talks.')
 
 
 def test_the_owner_of_a_speech_noun_speaks_a_short_quote():
-    found = quotes('Sergei Lavrov spoke on Monday. His advice to Ankara is to keep talking to Baku "with eyes open" '
+    found = quotes('Sergei Lavrov spoke on Monday. His advice to Ankara is to keep talking to Baku "without illusions" '
                    'and to stop treating the talks as a favour.')
-    assert found == [("sergei-lavrov", "with eyes open")]
+    assert found == [("sergei-lavrov", "without illusions")]

@@ -138,7 +138,7 @@ def is_title_case(line: str) -> bool:
 
 
 def _surname_he(doc) -> list[tuple[int, int]]:
-    """(start, end) of names with the Chinese surname He ("He Lifeng"): the parser tags the
+    """(start, end) of names with the Chinese surname He ("He Mingzhi"): the parser tags the
     surname as the pronoun but hangs it on the given name as a compound, as no pronoun is."""
     base = doc.user_data["offset"]
     found = []
@@ -163,7 +163,7 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             s, e = span_bounds(ent)
             if s >= skip_to:
                 entities.append((s, e, ent.label_))
-        for s, e in _surname_he(doc):  # "He Yadong said": the tagger reads the surname as the pronoun
+        for s, e in _surname_he(doc):  # "He Mingzhi said": the tagger reads the surname as the pronoun
             entities = [x for x in entities if x[1] <= s or e <= x[0]] + [(s, e, "PERSON")]
     found = registry_mentions(text, registry)
     mentions = []

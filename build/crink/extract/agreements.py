@@ -158,7 +158,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                     s, e = offset(other.left_edge), offset(other) + len(other)
                     parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             clause_year = None
-            doers = _for_clause_doers(head)  # "an agreement for Huawei to build networks with MTS"
+            doers = _for_clause_doers(head)  # "an agreement for Lund Steel to build a plant with Ortega Mining"
             for token in doers:
                 s, e = offset(token.left_edge), offset(token.right_edge) + len(token.right_edge)
                 parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
@@ -242,7 +242,7 @@ def _receivers(verb) -> list:
 
 
 def _for_clause_doers(head) -> list:
-    """"an agreement for Huawei to build networks with MTS": the subject of a "for ... to"
+    """"an agreement for Lund Steel to build a plant with Ortega Mining": the subject of a "for ... to"
     clause on the agreement and who it acts with are its parties, not who signed it."""
     for clause in (c for c in head.children if c.dep_ in ("acl", "advcl", "relcl") and c.pos_ == "VERB"):
         if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
@@ -330,7 +330,7 @@ def _with_inherited_subject(verb) -> list:
     """A verb's children, plus the subject a conjoined verb shares ("X met Y and signed ...")."""
     children = list(verb.children)
     swallowed = time_swallowed_subject(verb)
-    if swallowed is not None:  # "On Friday Gazprom signed": the name is the subject
+    if swallowed is not None:  # "On Friday Rosneft signed": the name is the subject
         children.append(swallowed)
     if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         # "X and Y met and signed ...", "X and Y signed a pact, building on the 1999 treaty"

@@ -171,7 +171,7 @@ def statement_type(verb) -> str | None:
         return "AGREE"
     if any(t.dep_ in ("nsubj", "nsubjpass") and _lemma(t) in EARLIER_ACTS | {"report"} for t in content) \
             and lemmas & DENIAL_WORDS:
-        return "REJECT"  # "the allegations were 'recycled fiction'": a denial
+        return "REJECT"  # "the allegations were 'pure fiction'": a denial
     if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
         return "ACCUSE"
     return None
@@ -241,7 +241,7 @@ def event_type(trigger) -> str | None:
         return "RETREAT"  # "transferred control over the region": giving up ground, not aid
     if lemma in ("move", "pull", "bring", "take") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt")
                                                          for c in trigger.children):
-        return "RETREAT"  # "moved a carrier out of the Arabian Sea": a withdrawal
+        return "RETREAT"  # "moved two frigates out of the Black Sea": a withdrawal
     if lemma in LAPSE_VERBS and any(c.dep_ == "nsubj" and _lemma(c) in RESTRICTIONS for c in trigger.children):
         return "RETREAT"  # "the arms embargo expired"
     if lemma == "be":
@@ -795,7 +795,7 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
 
 def _earlier_act(trigger):
     """The definite noun for something another side said or did before that a rejection or
-    criticism answers, naming no actor: "dismissed the charge", "rebuffed the overture", or in
+    criticism answers, naming no actor: "dismissed the charge", "rejected the offer", or in
     what a statement says, "said the sanctions were illegal". -> the noun token, or None."""
     holders = [trigger]
     if _is_statement(trigger) and reported_clause(trigger) is not None:
@@ -837,7 +837,7 @@ def _earlier_author(trigger, act, parsed: Parsed, resolver: Resolver, parties: s
 
 
 def _is_meeting_venue(tok, trigger, actors: ActorResult) -> bool:
-    """"Officials met in Baku": a capital where a meeting is held is its venue, not a side."""
+    """"Officials met in Tbilisi": a capital where a meeting is held is its venue, not a side."""
     if _lemma(trigger) not in MEETING_VERBS or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at") \
             or tok.head.head != trigger:
         return False

@@ -322,7 +322,7 @@ def attribute(span: QuoteSpan, parsed: Parsed, resolver: Resolver, quote_ranges)
             actor_id, method, conf = resolver.resolve(subject, s, e)
             return Attribution(actor_id, parsed.text[s:e], root.text, f"colon/{method}", conf * 0.9, s), first
 
-    # "Her advice to Brussels is to keep talking 'with eyes open'": the owner of a speech noun speaks
+    # "His advice to Ankara is to keep talking 'without illusions'": the owner of a speech noun speaks
     for noun in (t for t in frame_tokens if t.dep_ == "nsubj" and t.lemma_.lower() in SPEECH_NOUNS):
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None and offset(owner) < span.open_pos:

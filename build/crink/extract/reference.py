@@ -359,8 +359,8 @@ def subject_of(verb):
 
 
 def time_swallowed_subject(verb):
-    """"On Friday Gazprom signed ...": the parser reads the name after an opening time as the
-    time's object ("Friday Gazprom"), leaving the verb without a subject; that name is it."""
+    """"On Friday Rosneft signed ...": the parser reads the name after an opening time as the
+    time's object ("Friday Rosneft"), leaving the verb without a subject; that name is it."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i == c.sent.start):
