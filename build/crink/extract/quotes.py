@@ -526,7 +526,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
             if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
                 continue
             if any(c.lower_ in INFERENCE_MARKERS for c in verb.children if c.dep_ in ("advmod", "aux")):
-                continue  # "Putin evidently concluded that ...": the writer's inference, not speech
+                continue  # "the minister evidently concluded that ...": the writer's inference, not speech
             if any(c.dep_ == "neg" for c in verb.children):
                 continue  # "did not say how much was involved": nothing was said
             comp = reported_clause(verb)
