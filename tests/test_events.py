@@ -637,3 +637,70 @@ def test_what_a_dated_statement_records_in_which_clauses_is_dated_by_it(registry
     found = events("Turkey and Armenia signed a joint statement on Tuesday in which Armenia pledged to reopen the "
                    "border crossing.", registry)
     assert ("AGREE", "2025-05-20", {"armenia"}) in found
+
+
+def test_a_stance_the_statement_reports_is_its_type(registry):
+    found = events("A spokesman for Turkey's foreign ministry said on Wednesday that Ankara firmly rejected the Greek "
+                   "proposal.", registry)
+    assert [(t, {"turkey", "greece"} <= actors) for t, _, actors in found] == [("REJECT", True)]
+
+
+def test_a_second_that_clause_joined_by_but_is_part_of_what_was_said(registry):
+    found = events("Iranian President Masoud Pezeshkian said on Thursday that the talks had gone well but that "
+                   "Washington must release the frozen funds.", registry)
+    assert found == [("REQUEST", "2025-05-22", {"masoud-pezeshkian", "united-states"})]
+
+
+def test_the_new_sanctions_are_still_the_earlier_act_and_aimed_at_who_imposed_them(registry):
+    found = events("The European Union imposed sanctions on three Belarusian banks on Monday. Belarus's foreign "
+                   "ministry said on Tuesday that the new sanctions were illegal.", registry)
+    assert any(t == "ACCUSE" and d == "2025-05-20" and {"belarus", "european-union"} <= actors
+               for t, d, actors in found)
+
+
+def test_a_threat_word_counts_only_in_what_someone_will_do(registry):
+    # "would" and the noun "sanctions" in one clause are no threat: the sanctions are what is talked about
+    found = events("Li Wen said on Friday that the sanctions on Chinese firms would not change Beijing's course.",
+                   registry)
+    assert "THREATEN" not in [t for t, _, _ in found]
+    found = events("Li Wen said on Friday that China would retaliate against any American sanctions.", registry)
+    assert [t for t, _, _ in found] == ["THREATEN"]
+
+
+def test_a_spokesman_belongs_to_the_state_of_his_ministry(registry):
+    # the registry affiliates Lin Jian with China's foreign ministry, not with China: his side is the
+    # ministry's state, the side the statement names, so the statement is one-sided until "the
+    # sanctions" are traced to the Treasury
+    found = events("The US Treasury added two Chinese refiners to its sanctions list on Thursday. Lin Jian said on "
+                   "Friday that the sanctions were illegal and hurt China.", registry)
+    assert ("ACCUSE", "2025-05-23", {"lin-jian", "china", "united-states-department-of-the-treasury"}) in found
+
+
+def test_refusing_to_recognise_an_earlier_vote_rejects_it(registry):
+    found = events("The IAEA board voted on Friday to censure Iran. Iran's foreign ministry said on Saturday that "
+                   "Tehran would not recognise the vote.", registry)
+    assert any(t == "REJECT" and d == "2025-05-17" and {"iran", "international-atomic-energy-agency"} <= actors
+               for t, d, actors in found)
+
+
+def test_should_with_a_verb_of_worry_is_a_judgement_not_a_request(registry):
+    found = events("US envoy Tom Reed said on Wednesday that Russia's bombing of the ports should worry every "
+                   "government in Europe.", registry)
+    assert "REQUEST" not in [t for t, _, _ in found]
+    found = events("US envoy Tom Reed said on Wednesday that Russia should stop bombing the ports.", registry)
+    assert [t for t, _, _ in found] == ["REQUEST"]
+
+
+def test_them_in_what_was_said_is_not_the_sides_of_the_last_event(registry):
+    found = events("China and Russia held talks on Monday. The United States imposed new tariffs on dairy imports on "
+                   "Tuesday. Lithuania's foreign ministry said on Wednesday that the tariffs were unlawful and that "
+                   "Vilnius would not observe them.", registry)
+    rejected = [actors for t, _, actors in found if t == "REJECT"]
+    assert rejected and not rejected[0] & {"china", "russia"}
+
+
+def test_a_clause_after_a_subordinating_word_is_not_what_was_said(registry):
+    found = events("Vladimir Putin told Abbas Araghchi at the Kremlin on Monday that the attacks had \"no basis\", "
+                   "a day after American bombers struck three Iranian nuclear sites.", registry)
+    said = [actors for t, d, actors in found if d == "2025-05-19"]
+    assert said == [] or all("united-states" not in actors for actors in said)

@@ -62,7 +62,7 @@ RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # 
 # "opened a week of manoeuvres", "exchanged instruments of ratification"
 SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month", "instrument"}
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
-OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
+OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "tariff": "SANCTION", "tariffs": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
                 "exercises": "COOPERATE", "talk": "CONSULT", "talks": "CONSULT", "visit": "CONSULT",
                 "summit": "CONSULT", "meeting": "CONSULT", "call": "CONSULT", "veto": "REJECT",
                 "attack": "ASSAULT", "strike": "ASSAULT", "invasion": "ASSAULT", "offensive": "ASSAULT",
@@ -79,6 +79,8 @@ HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
 FAILURE_VERBS = {"fail", "refuse", "decline", "neglect", "hesitate", "threaten", "want", "hope", "seek", "try",
                  "offer"}  # the infinitive after these did not happen (plans and schedules are kept)
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+COMPLY_VERBS = {"observe", "recognize", "recognise", "accept", "comply", "abide", "respect", "honour", "honor", "obey"}
+STANCE_TYPES = {"REJECT", "ACCUSE", "REQUEST", "THREATEN"}  # a stance that saying so enacts
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "xcomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
@@ -114,9 +116,12 @@ RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "w
                  "release": "release", "free": "release"}
 # what a rejection or criticism answers ("dismissed the charge"), and who makes such acts
 EARLIER_ACTS = {"charge", "accusation", "allegation", "claim", "overture", "offer", "proposal", "letter", "request",
-                "demand", "call", "criticism", "remark", "comment", "ultimatum", "invitation", "plan", "suggestion"}
+                "demand", "call", "criticism", "remark", "comment", "ultimatum", "invitation", "plan", "suggestion",
+                "vote", "decision", "ruling", "move", "measure", "step", "designation", "listing"}
+RECENCY_WORDS = {"new", "latest", "recent", "fresh", "additional", "further", "renewed"}  # "the new sanctions": still the earlier act
 AUTHOR_VERBS = {"say", "accuse", "claim", "allege", "write", "offer", "propose", "demand", "urge", "call", "post",
-                "charge", "invite", "suggest", "tell", "warn", "announce", "send"}
+                "charge", "invite", "suggest", "tell", "warn", "announce", "send", "vote", "decide", "rule", "adopt",
+                "impose", "designate", "list"}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
@@ -163,18 +168,43 @@ def statement_type(verb) -> str | None:
     lemmas = {_lemma(t) for t in content}
     modals = {_lemma(t) for t in content if t.dep_ == "aux"}
     negated = any(t.dep_ == "neg" or t.lower_ == "no" for t in content)
-    if modals & {"will", "would"} and (lemmas & THREAT_WORDS or " pay a price" in " ".join(t.lower_ for t in content)):
+    if any(_lemma(t) in THREAT_WORDS and _will_do(t) for t in content) \
+            or modals & {"will", "would"} and " pay a price" in " ".join(t.lower_ for t in content):
         return "THREATEN"
-    if modals & {"should", "must"} and not negated:
-        return "REQUEST"
+    if any(_lemma(t) in ("should", "must") and t.dep_ == "aux" and _lemma(t.head) not in CRITICISM_WORDS
+           for t in content) and not negated:
+        return "REQUEST"  # not "the pact should worry everyone": a judgement, not a call
     if lemmas & {"ready", "willing", "prepared"} and not negated:  # "ready to visit": intent to cooperate
         return "AGREE"
     if any(t.dep_ in ("nsubj", "nsubjpass") and _lemma(t) in EARLIER_ACTS | {"report"} for t in content) \
             and lemmas & DENIAL_WORDS:
         return "REJECT"  # "the allegations were 'pure fiction'": a denial
+    if any(_lemma(t) in COMPLY_VERBS and any(c.dep_ == "neg" for c in t.children) for t in content):
+        return "REJECT"  # "would not observe them", "does not recognise the vote": refusing to comply
     if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
         return "ACCUSE"
+    for said in [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                            and not _subordinate(c)]:
+        plover = event_type(said) if said.pos_ == "VERB" and not _is_statement(said) else None
+        if plover in STANCE_TYPES and not _is_unreal(said):
+            return plover  # "said China firmly opposed the move": the stance said is the event
     return None
+
+
+def _will_do(token) -> bool:
+    """The token's clause says what someone will or would do ("would retaliate", "will not go
+    unanswered", "would not hesitate to respond"); not "the sanctions, which Russia would ignore"
+    for the noun "sanctions"."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if token.pos_ == "NOUN" and token is not verb and token.dep_ not in ("dobj", "attr", "acomp") \
+            and _lemma(token) not in ("consequence", "price"):
+        return False
+    for node in (verb, verb.head if verb.dep_ in ("xcomp", "acomp") else verb):
+        if any(c.dep_ == "aux" and _lemma(c) in ("will", "would") for c in node.children):
+            return True
+    return False
 
 
 def _is_statement(trigger) -> bool:
@@ -395,6 +425,13 @@ def _clause_tokens(trigger, keep_xcomp: bool = False) -> list:
     return out
 
 
+def _subordinate(verb) -> bool:
+    """A clause with its own subject and a subordinating word other than "that" ("days after
+    X renewed it"), whatever the parser labelled it."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children) \
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _inherited_subject(verb):
     """A verb's subject, or the one it shares as a conjoined, open or adverbial clause
     ("Lund was due to hold talks", "Ortega is expected to visit"); a relative clause's
@@ -476,6 +513,8 @@ def _roles(trigger, plover: str) -> dict:
         if not comps and _is_statement(trigger) and reported_clause(trigger) is not None:
             comps = [reported_clause(trigger)]  # "told reporters after the vote that X ..."
         comps += [c for comp in comps for c in comp.children if c.dep_ == "ccomp"]  # "said the visit showed X felt"
+        comps += [c for comp in comps for c in comp.children  # "said talks went well but that X must act"
+                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _subordinate(c)]
         for comp in comps:
             clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
                        if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
@@ -717,7 +756,9 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
         # "Chile and Peru ... their navies": the states last named together in the
         # sentence, else the parties of the last joint event ("their 1994 accord")
         together = resolver.coordinated_in_sentence_before(tok)
-        return together or (list(earlier_states[-1][1]) if earlier_states else [])
+        if together or tok.lower_ == "them":  # "would not observe them": more often things than the last sides
+            return together
+        return list(earlier_states[-1][1]) if earlier_states else []
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
         body = resolver.named_by_head(tok)  # "urged the council"
         if body:
@@ -763,7 +804,7 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
                 for actor_id in _argument_actors(tok, actors, registry, resolver, earlier_states):
                     by_actor.setdefault(actor_id, "target")
         parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
-    if plover in ("REJECT", "ACCUSE") and len(parties) < 2:
+    if plover in STANCE_TYPES and len(parties) < 2:
         # "Lund dismissed the charge", "said the sanctions were illegal": aimed at whoever made them
         act = _earlier_act(trigger)
         author = _earlier_author(trigger, act, parsed, resolver, parties) if act is not None else None
@@ -804,8 +845,8 @@ def _earlier_act(trigger):
         for noun in (c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"):
             if (_lemma(noun) in EARLIER_ACTS or _lemma(noun) in OBJECT_TYPES) \
                     and any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "those") for d in noun.children) \
-                    and not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "amod", "compound") for t in noun.subtree
-                                if t != noun):
+                    and not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "amod", "compound") and t.lower_ not in RECENCY_WORDS
+                                for t in noun.subtree if t != noun):
                 return noun
     return None
 
@@ -821,7 +862,7 @@ def _earlier_author(trigger, act, parsed: Parsed, resolver: Resolver, parties: s
     elif wanted:
         wanted = (wanted,)
     index = parsed.sentence_index(offset(trigger)) or 0
-    window = 8 if wanted else 2  # an act noun ("the launch") may reach back to the article's main event
+    window = index if wanted else 2  # an act noun ("the launch") may reach back to the article's main event
     for sentence in reversed(parsed.sentences[max(0, index - window):index]):
         for verb in reversed(sentence.span):
             if verb.pos_ != "VERB" or (event_type(verb) not in wanted if wanted else _lemma(verb) not in AUTHOR_VERBS):

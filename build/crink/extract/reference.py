@@ -118,11 +118,16 @@ class Resolver:
         return None
 
     def state_of(self, actor_id: str) -> str | None:
-        """The state an actor is or belongs to (one affiliation step)."""
-        if actor_type(actor_id, self.actors, self.registry) == "country":
-            return actor_id
-        parent = affiliation_of(actor_id, self.actors, self.registry)
-        return parent if parent and actor_type(parent, self.actors, self.registry) == "country" else None
+        """The state an actor is or belongs to, following affiliations up (a spokesman of a
+        ministry belongs to the ministry's state)."""
+        current = actor_id
+        for _ in range(4):
+            if actor_type(current, self.actors, self.registry) == "country":
+                return current
+            current = affiliation_of(current, self.actors, self.registry)
+            if not current:
+                return None
+        return None
 
     def pronoun(self, token) -> str | None:
         """He, she, his, her: the last person named as a subject in this or the previous
