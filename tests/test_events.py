@@ -704,3 +704,19 @@ def test_a_clause_after_a_subordinating_word_is_not_what_was_said(registry):
                    "a day after American bombers struck three Iranian nuclear sites.", registry)
     said = [actors for t, d, actors in found if d == "2025-05-19"]
     assert said == [] or all("united-states" not in actors for actors in said)
+
+
+def test_an_event_noun_that_began_or_resumed_is_dated_by_the_verb(registry):
+    assert events("Talks between Armenia and Azerbaijan resumed on Monday.", registry) == \
+        [("CONSULT", "2025-05-19", {"armenia", "azerbaijan"})]
+    # the parser hangs the relative clause on the last name; the talks are what resumed
+    found = events("The talks in Geneva between Armenia and Azerbaijan, which resumed late last month, have stalled.",
+                   registry)
+    assert [(t, d, {"armenia", "azerbaijan"} <= actors) for t, d, actors in found] == [("CONSULT", "2025-04", True)]
+    assert [t for t, _, _ in events("The war between Armenia and Azerbaijan began on September 27.", registry)] == \
+        ["ASSAULT"]
+
+
+def test_a_war_that_ended_or_talks_that_did_not_resume_are_no_event_on_that_date(registry):
+    assert events("The war between Iran and Iraq ended in 1988.", registry) == []
+    assert events("Talks between Armenia and Azerbaijan did not resume on Monday.", registry) == []

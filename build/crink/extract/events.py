@@ -124,6 +124,8 @@ AUTHOR_VERBS = {"say", "accuse", "claim", "allege", "write", "offer", "propose",
                 "impose", "designate", "list"}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
+START_VERBS = {"begin", "start", "open", "resume", "continue", "erupt", "kick"}  # "talks resumed on Monday"
+END_VERBS = {"end", "close", "conclude", "wrap"}  # "the drills ended on Friday"
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
@@ -629,6 +631,12 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 trigger = trigger.head  # "Speaking on Monday, Lund accused ..."
             if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
                 trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
+            phase_verb = trigger
+            if event_type(trigger) is None:  # "talks resumed on Monday": the event is the talks
+                noun = _phase_subject(trigger)
+                if noun is not None and _is_unreal(trigger):
+                    continue
+                trigger = noun if noun is not None else trigger
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
                          and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
@@ -642,7 +650,8 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                              if event_type(v)]
             triggers += [v for trig in list(triggers) for v in _in_which_clauses(trig) if v not in triggers]
             for trig in triggers:
-                when = _forward(time, anchor) if _is_future(trig) else time
+                future = _is_future(trig) or (trig == trigger and trigger != phase_verb and _is_future(phase_verb))
+                when = _forward(time, anchor) if future else time
                 report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)
                 if report:
                     reports.append(report)
@@ -655,6 +664,32 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if report:
                 reports.append(report)
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
+
+
+def _phase_subject(verb):
+    """The event noun a verb of beginning or going on has for subject ("talks between X and Y
+    resumed on Monday", "the war that began on June 13"): the event, dated by the verb's time.
+    A meeting or drill that ended took place then too; a war that ended did not begin then,
+    and an agreement or a sanction that begins or ends is no signing or sanctioning."""
+    lemma = _lemma(verb)
+    if verb.pos_ != "VERB" or lemma not in START_VERBS | END_VERBS or any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        subject = relative_antecedent(subject)
+        for _ in range(3):  # "talks between Iran and Russia, which resumed": the parser hangs it on "Russia"
+            if subject is None or subject.pos_ == "NOUN" or any(c.dep_ == "dobj" for c in verb.children):
+                break
+            subject = subject.head if subject.dep_ in ("conj", "pobj", "prep") else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    plover = event_type(subject)
+    if plover is None or plover in ("SUPPORT", "SANCTION", "RETREAT") \
+            or lemma in END_VERBS and plover not in ("CONSULT", "COOPERATE"):
+        return None
+    return subject
 
 
 def _in_which_clauses(trigger) -> list:
