@@ -720,3 +720,11 @@ def test_an_event_noun_that_began_or_resumed_is_dated_by_the_verb(registry):
 def test_a_war_that_ended_or_talks_that_did_not_resume_are_no_event_on_that_date(registry):
     assert events("The war between Iran and Iraq ended in 1988.", registry) == []
     assert events("Talks between Armenia and Azerbaijan did not resume on Monday.", registry) == []
+
+
+def test_a_dated_document_or_occasion_dates_what_was_said_in_it(registry):
+    found = events("In a communique issued on Thursday, the Arab League condemned Israel's strikes on Lebanon.",
+                   registry)
+    assert [(t, d, {"arab-league", "israel"} <= actors) for t, d, actors in found] == [("ACCUSE", "2025-05-22", True)]
+    found = events("At a news conference held on Monday, Sergei Lavrov accused Turkey of arming militants.", registry)
+    assert ("ACCUSE", "2025-05-19", {"sergei-lavrov", "turkey"}) in found

@@ -87,6 +87,7 @@ PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
 OCCASION_PREPS = {"during", "at", "in"}
+VENUE_PREPS = {"in", "at", "during", "on", "via", "through"}  # where something was said: "in a statement issued ..."
 SEQUENCE_PREPS = {"after", "before"}  # "signed a plan after talks": the talks' sides are the signers
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "scores of depots"
@@ -629,6 +630,9 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 continue
             if event_type(trigger) is None and trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
                 trigger = trigger.head  # "Speaking on Monday, Lund accused ..."
+            if event_type(trigger) is None and trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" \
+                    and trigger.head.head.lower_ in VENUE_PREPS and trigger.head.head.head.pos_ == "VERB":
+                trigger = trigger.head.head.head  # "in a declaration adopted on Friday, X called on Y"
             if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
                 trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
             phase_verb = trigger
