@@ -728,3 +728,20 @@ def test_a_dated_document_or_occasion_dates_what_was_said_in_it(registry):
     assert [(t, d, {"arab-league", "israel"} <= actors) for t, d, actors in found] == [("ACCUSE", "2025-05-22", True)]
     found = events("At a news conference held on Monday, Sergei Lavrov accused Turkey of arming militants.", registry)
     assert ("ACCUSE", "2025-05-19", {"sergei-lavrov", "turkey"}) in found
+
+
+def test_verbs_that_carry_their_objects_meaning(registry):
+    # "flew a patrol", "wrapped up an exercise", "concluded talks": the object is the event
+    assert events("Last month Turkish and Azerbaijani bombers flew a joint patrol over the Caspian.", registry) == \
+        [("COOPERATE", "2025-04", {"azerbaijan", "turkey"})]
+    assert [t for t, _, _ in events("Azerbaijan and Turkey wrapped up a joint naval exercise near Baku this week.",
+                                    registry)] == ["COOPERATE"]
+    assert [t for t, _, _ in events("Azerbaijan and Turkey concluded two days of talks on Monday.", registry)] == \
+        ["CONSULT"]
+    assert [t for t, _, _ in events("Azerbaijan and Turkey concluded a defence treaty on Monday.", registry)] == \
+        ["SUPPORT"]
+
+
+def test_agreeing_on_a_truce_is_concluding_it(registry):
+    found = events("Armenia and Azerbaijan agreed in Geneva late last year on a trade truce.", registry)
+    assert [(t, d, {"armenia", "azerbaijan"} <= actors) for t, d, actors in found] == [("SUPPORT", "2024", True)]

@@ -55,7 +55,8 @@ TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.s
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
-               "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange"}
+               "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange", "fly", "sail", "wrap",
+               "conclude", "perform", "run"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
@@ -287,8 +288,10 @@ def event_type(trigger) -> str | None:
         return "SUPPORT"
     if lemma == "agree" and trigger.pos_ == "VERB" and (
             any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children)
-            or trigger.dep_ == "relcl" and _lemma(trigger.head) in AGREEMENT_NOUNS):
-        return "SUPPORT"  # "agreed a truce", "the truce they agreed": concluding an agreement
+            or trigger.dep_ == "relcl" and _lemma(trigger.head) in AGREEMENT_NOUNS
+            or any(p.dep_ == "prep" and p.lower_ in ("on", "to", "upon") and any(
+                o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS for o in p.children) for p in trigger.children)):
+        return "SUPPORT"  # "agreed a truce", "the truce they agreed", "agreed on a truce": concluding an agreement
     if lemma == "agree" and trigger.pos_ == "VERB" and any(
             c.dep_ == "xcomp" and _lemma(c) in RENEWAL_VERBS
             and any(o.dep_ == "dobj" and _lemma(o) in AGREEMENT_NOUNS for o in c.children) for c in trigger.children):
