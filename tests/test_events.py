@@ -745,3 +745,18 @@ def test_verbs_that_carry_their_objects_meaning(registry):
 def test_agreeing_on_a_truce_is_concluding_it(registry):
     found = events("Armenia and Azerbaijan agreed in Geneva late last year on a trade truce.", registry)
     assert [(t, d, {"armenia", "azerbaijan"} <= actors) for t, d, actors in found] == [("SUPPORT", "2024", True)]
+
+
+def test_adding_a_list_of_names_to_a_sanctions_list_when_the_parser_hangs_to_on_a_name(registry):
+    found = events("The US Treasury on Thursday added two independent refineries in Hebei province, Cangzhou Haiyuan "
+                   "Petrochemical and Hengshui Xinda Refining, to its sanctions list.", registry)
+    assert [(t, d) for t, d, _ in found] == [("SANCTION", "2025-05-22")]
+
+
+def test_a_participle_of_a_stance_shares_the_date_of_the_act_it_follows(registry):
+    found = events("Sergei Lavrov met Hakan Fidan in Ankara on Monday, urging Turkey to reopen the straits.", registry)
+    assert ("REQUEST", "2025-05-19", {"sergei-lavrov", "turkey"}) in found
+    # what a signed treaty commits its parties to is the treaty, not another event
+    found = events("Armenia and Georgia signed a treaty on Monday, committing both to settle disputes peacefully.",
+                   registry)
+    assert [t for t, _, _ in found] == ["SUPPORT"]

@@ -217,11 +217,24 @@ def _is_statement(trigger) -> bool:
 
 
 def _listed(trigger) -> bool:
-    """"added X to its sanctions list", "to the entity list"."""
+    """"added X to its sanctions list", "to the entity list" (the parser may hang "to" on the
+    last of a list of names: "added A, B and C, to its sanctions list")."""
     return _lemma(trigger) == "add" and any(
-        p.dep_ == "prep" and p.lower_ == "to" and any(
+        p.dep_ == "prep" and p.lower_ == "to" and _same_clause(p, trigger) and any(
             _lemma(o) == "list" and any(_lemma(m) in ("sanction", "sanctions", "blacklist", "entity") for m in o.children)
-            for o in p.children) for p in trigger.children)
+            for o in p.children) for p in trigger.subtree)
+
+
+def _same_clause(token, verb) -> bool:
+    """No clause of its own (a verb with a subject, a reported or relative clause) lies between
+    a token and a verb above it."""
+    node = token.head
+    while node != verb:
+        if node.head == node or node.dep_ in ("ccomp", "relcl") \
+                or any(c.dep_ in SUBJECT_DEPS for c in node.children) and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
 
 
 def event_type(trigger) -> str | None:
@@ -645,6 +658,9 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                     continue
                 trigger = noun if noun is not None else trigger
             triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ..."
+                         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i and event_type(c) in STANCE_TYPES
+                         and not any(m.dep_ == "mark" for m in c.children)]
             triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
                          and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
             host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
