@@ -760,3 +760,10 @@ def test_a_participle_of_a_stance_shares_the_date_of_the_act_it_follows(registry
     found = events("Armenia and Georgia signed a treaty on Monday, committing both to settle disputes peacefully.",
                    registry)
     assert [t for t, _, _ in found] == ["SUPPORT"]
+
+
+def test_a_missile_fired_into_the_sea_is_a_launch_and_one_fired_at_a_state_an_attack(registry):
+    assert [t for t, _, _ in events("North Korea fired a ballistic missile into the sea off its east coast on "
+                                    "Friday.", registry)] == ["MOBILIZE"]
+    assert events("Iran fired missiles at Israeli cities on Friday.", registry) == \
+        [("ASSAULT", "2025-05-23", {"iran", "israel"})]

@@ -873,7 +873,9 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
         return None  # a statement is an event when it is about another actor than the speaker
     aimed = [o for h in [trigger, *trigger.children] for p in h.children  # at a target, not "at 07:22"
              if p.dep_ == "prep" and p.lower_ in ("at", "against", "on", "into", "toward", "towards")
-             for o in p.children if o.dep_ == "pobj" and not any(t.tag_ == "CD" for t in o.subtree)]
+             for o in p.children if o.dep_ == "pobj" and not any(t.tag_ == "CD" for t in o.subtree)
+             and any(_non_place(m.actor_id, actors, registry)  # not "into the sea"
+                     for m in actors.at(offset(o.left_edge), offset(o.right_edge) + len(o.right_edge)))]
     if plover == "ASSAULT" and _lemma(trigger) in USE_VERBS | {"test"} and not aimed \
             and any(c.dep_ == "dobj" and _lemma(c) in PROJECTILES for c in trigger.children):
         plover = "MOBILIZE"  # a missile fired at nobody named: a launch or test, not an attack
