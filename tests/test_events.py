@@ -767,3 +767,9 @@ def test_a_missile_fired_into_the_sea_is_a_launch_and_one_fired_at_a_state_an_at
                                     "Friday.", registry)] == ["MOBILIZE"]
     assert events("Iran fired missiles at Israeli cities on Friday.", registry) == \
         [("ASSAULT", "2025-05-23", {"iran", "israel"})]
+
+
+def test_a_visit_due_later_in_the_month_of_a_call_is_another_event(registry):
+    found = events("Recep Tayyip Erdogan and Vladimir Putin spoke by telephone on Thursday. Russia's foreign "
+                   "minister is due in Ankara later this month.", registry)
+    assert sorted((t, d) for t, d, _ in found) == [("CONSULT", "2025-05"), ("CONSULT", "2025-05-22")]

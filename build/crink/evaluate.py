@@ -234,10 +234,11 @@ def score_article(gold: dict, records: dict, actors: dict, scores: dict):
     for r in records["event_reports"]:
         participants = [a for a, _ in r["actors"]]
         key = _event_key(r["type"], r["date"], r["date_precision"], participants, actors)
-        for gold_key, precision in gold_events.items():
-            if _event_key(r["type"], r["date"], precision, participants, actors) == gold_key \
-                    and len(r["date"]) >= len(gold_key[1]):
-                key = gold_key  # as precise as the gold or more: compared at the gold precision
+        matches = [gold_key for gold_key, precision in gold_events.items()
+                   if _event_key(r["type"], r["date"], precision, participants, actors) == gold_key
+                   and len(r["date"]) >= len(gold_key[1])]  # as precise as the gold or more: compared at its precision
+        if matches:
+            key = max(matches, key=lambda k: len(k[1]))  # the finest: a day's call is not also that month's visit
         found_events.add(key)
     score_sets(set(gold_events), found_events, scores["events"], where, "event")
 

@@ -949,7 +949,8 @@ def _is_meeting_venue(tok, trigger, actors: ActorResult) -> bool:
 def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> list[EventReport]:
     """"On July 8 Xi and Lund spoke by phone ... during their call earlier this month": a
     vaguer report of the same type between the same states, whose range holds the date of a
-    finer one in the article, is that event mentioned again, not another."""
+    finer one in the article, is that event mentioned again, not another (unless their modes
+    differ: a phone call on the 9th is not the visit due later that month)."""
     rank = PRECISION_RANK
 
     def key(r):
@@ -958,7 +959,8 @@ def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> lis
     kept = []
     for r in reports:
         again = any(key(f) == key(r) and rank[f.time.precision] < rank[r.time.precision]
-                    and r.time.date_start <= f.time.date_start <= r.time.date_end for f in reports)
+                    and r.time.date_start <= f.time.date_start <= r.time.date_end
+                    and not (f.mode and r.mode and f.mode != r.mode) for f in reports)  # a call is not the visit
         if not again:
             kept.append(r)
     return kept
