@@ -386,6 +386,9 @@ def contextual_org_mentions(parsed: Parsed, mentions: list, generics: dict, regi
         state_id = _state_of_next_person(text, hit.end(), mentions, registry)
         if state_id is None:
             state = before[-1] if before else (after[0] if after else None)
+            if before and after and sentence and before[-1].start < sentence.start \
+                    and before[-1].actor_id != after[0].actor_id:
+                state = None  # one state in an earlier sentence, another in this one: no guess
             state_id = state.actor_id if state else None
         org_id = state_id and generics.get((state_id, hit.group(1).lower()))
         if org_id:
