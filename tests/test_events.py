@@ -773,3 +773,15 @@ def test_a_visit_due_later_in_the_month_of_a_call_is_another_event(registry):
     found = events("Recep Tayyip Erdogan and Vladimir Putin spoke by telephone on Thursday. Russia's foreign "
                    "minister is due in Ankara later this month.", registry)
     assert sorted((t, d) for t, d, _ in found) == [("CONSULT", "2025-05"), ("CONSULT", "2025-05-22")]
+
+
+def test_agreeing_in_a_brokered_deal_is_concluding_it_with_the_broker(registry):
+    found = events("Armenia and Azerbaijan agreed on Friday to restore diplomatic relations, in a deal brokered by "
+                   "Turkey.", registry)
+    assert found == [("SUPPORT", "2025-05-23", {"armenia", "azerbaijan", "turkey"})]
+
+
+def test_the_truce_two_sides_agreed_when_the_parser_takes_truce_for_a_verb(registry):
+    found = events("Armenia and Azerbaijan held talks on Monday. The trade truce the two sides agreed in Geneva late "
+                   "last year has so far survived similar disputes.", registry)
+    assert any(t == "SUPPORT" and d == "2024" and {"armenia", "azerbaijan"} <= actors for t, d, actors in found)

@@ -81,6 +81,7 @@ FAILURE_VERBS = {"fail", "refuse", "decline", "neglect", "hesitate", "threaten",
                  "offer"}  # the infinitive after these did not happen (plans and schedules are kept)
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 COMPLY_VERBS = {"observe", "recognize", "recognise", "accept", "comply", "abide", "respect", "honour", "honor", "obey"}
+BROKER_VERBS = {"broker", "mediate", "facilitate", "host"}  # "a deal brokered by X"
 STANCE_TYPES = {"REJECT", "ACCUSE", "REQUEST", "THREATEN"}  # a stance that saying so enacts
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "xcomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -301,10 +302,11 @@ def event_type(trigger) -> str | None:
         return "SUPPORT"
     if lemma == "agree" and trigger.pos_ == "VERB" and (
             any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children)
-            or trigger.dep_ == "relcl" and _lemma(trigger.head) in AGREEMENT_NOUNS
-            or any(p.dep_ == "prep" and p.lower_ in ("on", "to", "upon") and any(
+            or trigger.dep_ in ("relcl", "ccomp") and _lemma(trigger.head) in AGREEMENT_NOUNS
+            and trigger.head.i < trigger.i  # the parser may take "truce" in "the truce they agreed" for a verb
+            or any(p.dep_ == "prep" and p.lower_ in ("on", "to", "upon", "in") and any(
                 o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS for o in p.children) for p in trigger.children)):
-        return "SUPPORT"  # "agreed a truce", "the truce they agreed", "agreed on a truce": concluding an agreement
+        return "SUPPORT"  # "agreed a truce", "the truce they agreed", "agreed on a truce", "agreed ... in a deal"
     if lemma == "agree" and trigger.pos_ == "VERB" and any(
             c.dep_ == "xcomp" and _lemma(c) in RENEWAL_VERBS
             and any(o.dep_ == "dobj" and _lemma(o) in AGREEMENT_NOUNS for o in c.children) for c in trigger.children):
@@ -538,7 +540,16 @@ def _roles(trigger, plover: str) -> dict:
             clause += [t for t in _clause_tokens(comp, keep_xcomp=True)
                        if t.dep_ in ("nsubj", "dobj", "amod", "compound", "poss")
                        or t.head.dep_ in ("nsubj", "dobj")]
-    for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS):
+    deals = [c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS]
+    if plover == "SUPPORT":  # "agreed ... in a deal brokered by X": the broker takes part
+        deals += [o for p in trigger.children if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS]
+        for deal in deals:
+            for agent in (a for v in deal.children if v.dep_ == "acl" and _lemma(v) in BROKER_VERBS
+                          for a in v.children if a.dep_ == "agent"):
+                for t in agent.subtree:
+                    roles.setdefault(t.i, "participant")
+    for deal in (d for d in deals if d.dep_ == "dobj"):
         for receiver in supply_receivers(deal):  # "signed a contract to supply X with gas": X is a party
             for t in receiver.subtree:
                 roles.setdefault(t.i, "participant")
