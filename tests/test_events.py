@@ -785,3 +785,9 @@ def test_the_truce_two_sides_agreed_when_the_parser_takes_truce_for_a_verb(regis
     found = events("Armenia and Azerbaijan held talks on Monday. The trade truce the two sides agreed in Geneva late "
                    "last year has so far survived similar disputes.", registry)
     assert any(t == "SUPPORT" and d == "2024" and {"armenia", "azerbaijan"} <= actors for t, d, actors in found)
+
+
+def test_a_launch_noun_is_a_launch_and_scrambling_jets_a_mobilisation(registry):
+    assert events("Analysts pointed to Pyongyang's launch of a military reconnaissance satellite last month.",
+                  registry) == [("MOBILIZE", "2025-04", {"north-korea"})]
+    assert [t for t, _, _ in events("Japan scrambled fighter jets on Tuesday.", registry)] == ["MOBILIZE"]

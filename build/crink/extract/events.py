@@ -45,7 +45,7 @@ LEXICON = {
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions",
     "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
                "war attack strike bombing assassination killing raid",
-    "MOBILIZE": "mobilize mobilise mobilization test",
+    "MOBILIZE": "mobilize mobilise mobilization test scramble",
     "RETREAT": "withdraw retreat ease lift release withdrawal",
     "CONCEDE": "concede yield apologize apologise",
 }
@@ -330,6 +330,8 @@ def event_type(trigger) -> str | None:
     if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return "CONSULT" if any(o.pos_ == "PROPN" for o in objects) else "SUPPORT"
+    if trigger.pos_ == "NOUN" and lemma in OBJECT_TYPES and lemma in TYPE_OF:
+        return OBJECT_TYPES[lemma]  # an event noun means what it means as an object: "the launch of a satellite"
     plover = TYPE_OF.get(lemma) or TYPE_OF.get(trigger.text.lower())
     if plover and trigger.pos_ in ("VERB", "NOUN", "PROPN"):
         return plover
