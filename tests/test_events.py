@@ -646,8 +646,8 @@ def test_a_stance_the_statement_reports_is_its_type(registry):
 
 
 def test_a_second_that_clause_joined_by_but_is_part_of_what_was_said(registry):
-    found = events("Iranian President Masoud Pezeshkian said on Thursday that the talks had gone well but that "
-                   "Washington must release the frozen funds.", registry)
+    found = events("Iranian President Masoud Pezeshkian said on Thursday that his visit had been productive but "
+                   "that Washington must release the frozen funds.", registry)
     assert found == [("REQUEST", "2025-05-22", {"masoud-pezeshkian", "united-states"})]
 
 
@@ -700,18 +700,19 @@ def test_them_in_what_was_said_is_not_the_sides_of_the_last_event(registry):
 
 
 def test_a_clause_after_a_subordinating_word_is_not_what_was_said(registry):
-    found = events("Vladimir Putin told Abbas Araghchi at the Kremlin on Monday that the attacks had \"no basis\", "
-                   "a day after American bombers struck three Iranian nuclear sites.", registry)
+    # the parser takes "hit" for a verb joined to "had": it is no part of what was said
+    found = events("Sergei Lavrov told Hakan Fidan on Monday that the raids had \"no excuse and no legal basis\", a "
+                   "day after Israeli jets hit three Syrian air bases.", registry)
     said = [actors for t, d, actors in found if d == "2025-05-19"]
-    assert said == [] or all("united-states" not in actors for actors in said)
+    assert said == [] or all(not actors & {"israel", "syria"} for actors in said)
 
 
 def test_an_event_noun_that_began_or_resumed_is_dated_by_the_verb(registry):
     assert events("Talks between Armenia and Azerbaijan resumed on Monday.", registry) == \
         [("CONSULT", "2025-05-19", {"armenia", "azerbaijan"})]
     # the parser hangs the relative clause on the last name; the talks are what resumed
-    found = events("The talks in Geneva between Armenia and Azerbaijan, which resumed late last month, have stalled.",
-                   registry)
+    found = events("The negotiations in Geneva between Armenia and Azerbaijan, which resumed late last month, are "
+                   "stuck.", registry)
     assert [(t, d, {"armenia", "azerbaijan"} <= actors) for t, d, actors in found] == [("CONSULT", "2025-04", True)]
     assert [t for t, _, _ in events("The war between Armenia and Azerbaijan began on September 27.", registry)] == \
         ["ASSAULT"]
@@ -732,10 +733,10 @@ def test_a_dated_document_or_occasion_dates_what_was_said_in_it(registry):
 
 def test_verbs_that_carry_their_objects_meaning(registry):
     # "flew a patrol", "wrapped up an exercise", "concluded talks": the object is the event
-    assert events("Last month Turkish and Azerbaijani bombers flew a joint patrol over the Caspian.", registry) == \
-        [("COOPERATE", "2025-04", {"azerbaijan", "turkey"})]
-    assert [t for t, _, _ in events("Azerbaijan and Turkey wrapped up a joint naval exercise near Baku this week.",
-                                    registry)] == ["COOPERATE"]
+    assert events("Two Turkish and two Azerbaijani jets flew a joint patrol over the Caspian last month.",
+                  registry) == [("COOPERATE", "2025-04", {"azerbaijan", "turkey"})]
+    assert [t for t, _, _ in events("The Azerbaijani and Turkish navies wrapped up their annual exercise off Baku "
+                                    "this week.", registry)] == ["COOPERATE"]
     assert [t for t, _, _ in events("Azerbaijan and Turkey concluded two days of talks on Monday.", registry)] == \
         ["CONSULT"]
     assert [t for t, _, _ in events("Azerbaijan and Turkey concluded a defence treaty on Monday.", registry)] == \
@@ -747,10 +748,21 @@ def test_agreeing_on_a_truce_is_concluding_it(registry):
     assert [(t, d, {"armenia", "azerbaijan"} <= actors) for t, d, actors in found] == [("SUPPORT", "2024", True)]
 
 
-def test_adding_a_list_of_names_to_a_sanctions_list_when_the_parser_hangs_to_on_a_name(registry):
-    found = events("The US Treasury on Thursday added two independent refineries in Hebei province, Cangzhou Haiyuan "
-                   "Petrochemical and Hengshui Xinda Refining, to its sanctions list.", registry)
-    assert [(t, d) for t, d, _ in found] == [("SANCTION", "2025-05-22")]
+def test_adding_a_list_of_names_to_a_sanctions_list_when_the_parser_hangs_to_on_a_name():
+    # a parse as the model gives it for a long list of company names: "to" hangs on a name it took for a verb
+    import spacy
+    from spacy.tokens import Doc
+
+    from crink.extract.events import event_type
+
+    words = ["Treasury", "added", "two", "firms", ",", "Acme", "Oil", ",", "to", "its", "sanctions", "list", "."]
+    heads = [1, 1, 3, 1, 3, 1, 5, 5, 5, 11, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "punct", "advcl", "dobj", "punct", "prep", "poss", "compound", "pobj",
+            "punct"]
+    pos = ["PROPN", "VERB", "NUM", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "ADP", "PRON", "NOUN", "NOUN", "PUNCT"]
+    lemmas = ["Treasury", "add", "two", "firm", ",", "Acme", "Oil", ",", "to", "its", "sanction", "list", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert event_type(doc[1]) == "SANCTION"
 
 
 def test_a_participle_of_a_stance_shares_the_date_of_the_act_it_follows(registry):
@@ -763,9 +775,9 @@ def test_a_participle_of_a_stance_shares_the_date_of_the_act_it_follows(registry
 
 
 def test_a_missile_fired_into_the_sea_is_a_launch_and_one_fired_at_a_state_an_attack(registry):
-    assert [t for t, _, _ in events("North Korea fired a ballistic missile into the sea off its east coast on "
-                                    "Friday.", registry)] == ["MOBILIZE"]
-    assert events("Iran fired missiles at Israeli cities on Friday.", registry) == \
+    assert [t for t, _, _ in events("North Korea fired two cruise missiles into the sea on Friday.", registry)] == \
+        ["MOBILIZE"]
+    assert events("Iran fired rockets at Israeli towns on Friday.", registry) == \
         [("ASSAULT", "2025-05-23", {"iran", "israel"})]
 
 
@@ -776,18 +788,18 @@ def test_a_visit_due_later_in_the_month_of_a_call_is_another_event(registry):
 
 
 def test_agreeing_in_a_brokered_deal_is_concluding_it_with_the_broker(registry):
-    found = events("Armenia and Azerbaijan agreed on Friday to restore diplomatic relations, in a deal brokered by "
-                   "Turkey.", registry)
+    found = events("Armenia and Azerbaijan agreed on Friday to reopen their border, in a deal brokered by Turkey.",
+                   registry)
     assert found == [("SUPPORT", "2025-05-23", {"armenia", "azerbaijan", "turkey"})]
 
 
 def test_the_truce_two_sides_agreed_when_the_parser_takes_truce_for_a_verb(registry):
-    found = events("Armenia and Azerbaijan held talks on Monday. The trade truce the two sides agreed in Geneva late "
-                   "last year has so far survived similar disputes.", registry)
+    found = events("Armenia and Azerbaijan held talks on Monday. The trade truce the two capitals agreed in Geneva "
+                   "late last year has so far survived two disputes.", registry)
     assert any(t == "SUPPORT" and d == "2024" and {"armenia", "azerbaijan"} <= actors for t, d, actors in found)
 
 
 def test_a_launch_noun_is_a_launch_and_scrambling_jets_a_mobilisation(registry):
-    assert events("Analysts pointed to Pyongyang's launch of a military reconnaissance satellite last month.",
-                  registry) == [("MOBILIZE", "2025-04", {"north-korea"})]
+    assert events("Tension rose after Pyongyang's launch of a spy satellite last month.", registry) == \
+        [("MOBILIZE", "2025-04", {"north-korea"})]
     assert [t for t, _, _ in events("Japan scrambled fighter jets on Tuesday.", registry)] == ["MOBILIZE"]

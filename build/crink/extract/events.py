@@ -10,7 +10,8 @@ clauses), objects and "with/between/against" phrases (target or participant), wi
 pronouns and "the two countries" resolved (extract/reference.py). Words of a person's title
 and phrases nested inside an object are not participants. Negated, failed, conditional and
 hypothetical predicates are not events; an event needs at least one actor that is not a
-place, and a meeting or joint drill needs two sides. An answer to an earlier act ("dismissed
+place, and a meeting or joint drill needs two sides. An event noun whose verb of beginning
+is dated ("talks between X and Y resumed on Monday") is the event. An answer to an earlier act ("dismissed
 the charge", "said the sanctions were illegal") is aimed at whoever did it; a clause counted
 from a dated one ("two days after X vetoed ...") is dated by counting. PLOVER's mode is kept
 where the words make it plain (`event_mode`).
@@ -63,7 +64,8 @@ RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # 
 # "opened a week of manoeuvres", "exchanged instruments of ratification"
 SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month", "instrument"}
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
-OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "tariff": "SANCTION", "tariffs": "SANCTION", "drill": "COOPERATE", "exercise": "COOPERATE",
+OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "tariff": "SANCTION", "tariffs": "SANCTION",
+                "drill": "COOPERATE", "exercise": "COOPERATE",
                 "exercises": "COOPERATE", "talk": "CONSULT", "talks": "CONSULT", "visit": "CONSULT",
                 "summit": "CONSULT", "meeting": "CONSULT", "call": "CONSULT", "veto": "REJECT",
                 "attack": "ASSAULT", "strike": "ASSAULT", "invasion": "ASSAULT", "offensive": "ASSAULT",
@@ -121,7 +123,8 @@ RETREAT_MODES = {"withdraw": "withdraw", "withdrawal": "withdraw", "retreat": "w
 EARLIER_ACTS = {"charge", "accusation", "allegation", "claim", "overture", "offer", "proposal", "letter", "request",
                 "demand", "call", "criticism", "remark", "comment", "ultimatum", "invitation", "plan", "suggestion",
                 "vote", "decision", "ruling", "move", "measure", "step", "designation", "listing"}
-RECENCY_WORDS = {"new", "latest", "recent", "fresh", "additional", "further", "renewed"}  # "the new sanctions": still the earlier act
+# "the new sanctions" still refer back to the earlier act
+RECENCY_WORDS = {"new", "latest", "recent", "fresh", "additional", "further", "renewed"}
 AUTHOR_VERBS = {"say", "accuse", "claim", "allege", "write", "offer", "propose", "demand", "urge", "call", "post",
                 "charge", "invite", "suggest", "tell", "warn", "announce", "send", "vote", "decide", "rule", "adopt",
                 "impose", "designate", "list"}
@@ -305,7 +308,7 @@ def event_type(trigger) -> str | None:
             or trigger.dep_ in ("relcl", "ccomp") and _lemma(trigger.head) in AGREEMENT_NOUNS
             and trigger.head.i < trigger.i  # the parser may take "truce" in "the truce they agreed" for a verb
             or any(p.dep_ == "prep" and p.lower_ in ("on", "to", "upon", "in") and any(
-                o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS for o in p.children) for p in trigger.children)):
+                o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS for o in p.children) for p in _with_open(trigger))):
         return "SUPPORT"  # "agreed a truce", "the truce they agreed", "agreed on a truce", "agreed ... in a deal"
     if lemma == "agree" and trigger.pos_ == "VERB" and any(
             c.dep_ == "xcomp" and _lemma(c) in RENEWAL_VERBS
@@ -336,6 +339,12 @@ def event_type(trigger) -> str | None:
     if plover and trigger.pos_ in ("VERB", "NOUN", "PROPN"):
         return plover
     return None
+
+
+def _with_open(verb) -> list:
+    """A verb's children and those of its open complement ("agreed to reopen the border, in a
+    deal ...": the parser may hang the phrase on either)."""
+    return [c for v in [verb] + [x for x in verb.children if x.dep_ == "xcomp"] for c in v.children]
 
 
 def _against(trigger) -> list:
@@ -544,7 +553,7 @@ def _roles(trigger, plover: str) -> dict:
                        or t.head.dep_ in ("nsubj", "dobj")]
     deals = [c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS]
     if plover == "SUPPORT":  # "agreed ... in a deal brokered by X": the broker takes part
-        deals += [o for p in trigger.children if p.dep_ == "prep" for o in p.children
+        deals += [o for p in _with_open(trigger) if p.dep_ == "prep" for o in p.children
                   if o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS]
         for deal in deals:
             for agent in (a for v in deal.children if v.dep_ == "acl" and _lemma(v) in BROKER_VERBS
@@ -918,8 +927,8 @@ def _earlier_act(trigger):
         for noun in (c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"):
             if (_lemma(noun) in EARLIER_ACTS or _lemma(noun) in OBJECT_TYPES) \
                     and any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "those") for d in noun.children) \
-                    and not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "amod", "compound") and t.lower_ not in RECENCY_WORDS
-                                for t in noun.subtree if t != noun):
+                    and not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "amod", "compound")
+                                and t.lower_ not in RECENCY_WORDS for t in noun.subtree if t != noun):
                 return noun
     return None
 
