@@ -201,7 +201,7 @@ def test_words_inside_a_treaty_title_and_named_events_are_not_actors():
 
 
 def test_a_speaker_the_parser_gives_to_a_participle_clause_still_speaks():
-    found = quotes("Secretary of State Mike Pompeo, announcing the measures the same day, said the United States "
+    found = quotes("Secretary of State Mike Pompeo, presenting the measures the next day, said the United States "
                    "would act.")
     assert found == [("mike-pompeo", "the United States would act")]
 

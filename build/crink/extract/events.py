@@ -448,8 +448,7 @@ def _clause_tokens(trigger, keep_xcomp: bool = False) -> list:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") \
                     and not (keep_xcomp and child.dep_ == "xcomp"):
                 continue
-            if child.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in child.children) \
-                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            if _subordinate(child, that_too=True):
                 continue  # "pressure, days after X renewed it": a subordinate clause, however labelled
             if child.dep_ == "conj" and tok == trigger and child.pos_ in ("VERB", "AUX"):
                 continue
@@ -457,10 +456,12 @@ def _clause_tokens(trigger, keep_xcomp: bool = False) -> list:
     return out
 
 
-def _subordinate(verb) -> bool:
-    """A clause with its own subject and a subordinating word other than "that" ("days after
-    X renewed it"), whatever the parser labelled it."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children) \
+def _subordinate(verb, that_too: bool = False) -> bool:
+    """A clause with its own subject and a subordinating word ("days after X renewed it"),
+    whatever the parser labelled it; a "that" clause counts only with `that_too` (what was
+    said goes on after "but that ...")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and (that_too or c.lower_ != "that")
+                                                for c in verb.children) \
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
