@@ -725,7 +725,7 @@ def _phase_subject(verb):
         subject = verb.head
     if subject is not None and subject.tag_ in ("WDT", "WP"):
         subject = relative_antecedent(subject)
-        for _ in range(3):  # "talks between Iran and Russia, which resumed": the parser hangs it on "Russia"
+        for _ in range(3):  # "talks between Chile and Peru, which resumed": the parser hangs it on "Peru"
             if subject is None or subject.pos_ == "NOUN" or any(c.dep_ == "dobj" for c in verb.children):
                 break
             subject = subject.head if subject.dep_ in ("conj", "pobj", "prep") else None
