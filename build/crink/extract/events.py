@@ -651,6 +651,14 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
     resolver = Resolver(parsed, actors, registry, quote_ranges)
     reports, earlier_states = [], []  # earlier_states: (trigger offset, states) of each report, for "the two sides"
     last_day = None  # the day last named, for "the same day", "a day later"
+
+    def add(report):
+        if report:
+            reports.append(report)
+            states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
+            if len(states) > 1:
+                earlier_states.append((report.trigger_start, states))
+
     for sentence in parsed.sentences:
         span = sentence.span
         times = find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start,
@@ -660,56 +668,56 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                         last_day)
         for time in times:
             tokens = [t for t in span if time.start <= offset(t) < time.end]
-            if not tokens:
-                continue
-            if _is_scope(tokens):
+            if not tokens or _is_scope(tokens):
                 continue
             trigger = _governing_trigger(tokens)
-            if trigger is None:
-                continue
-            if event_type(trigger) is None and trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
-                trigger = trigger.head  # "Speaking on Monday, Lund accused ..."
-            if event_type(trigger) is None and trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" \
-                    and trigger.head.head.lower_ in VENUE_PREPS and trigger.head.head.head.pos_ == "VERB":
-                trigger = trigger.head.head.head  # "in a declaration adopted on Friday, X called on Y"
-            if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
-                trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
-            phase_verb = trigger
-            if event_type(trigger) is None:  # "talks resumed on Monday": the event is the talks
-                noun = _phase_subject(trigger)
-                if noun is not None and _is_unreal(trigger):
-                    continue
-                trigger = noun if noun is not None else trigger
-            triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-            triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ..."
-                         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i and event_type(c) in STANCE_TYPES
-                         and not any(m.dep_ == "mark" for m in c.children)]
-            triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
-                         and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
-            host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
-            if host is not None and host not in triggers and (
-                    _lemma(trigger.head) in OCCASION_PREPS
-                    or _lemma(trigger.head) == "after" and event_type(trigger) == "CONSULT"):
-                # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked", "signed a
-                # plan after talks on Wednesday, and criticised ...": on the day of the occasion
-                triggers += [v for v in [host] + [c for c in host.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-                             if event_type(v)]
-            triggers += [v for trig in list(triggers) for v in _in_which_clauses(trig) if v not in triggers]
-            for trig in triggers:
-                future = _is_future(trig) or (trig == trigger and trigger != phase_verb and _is_future(phase_verb))
-                when = _forward(time, anchor) if future else time
-                report = _report(trig, when, sentence, parsed, actors, registry, resolver, earlier_states)
-                if report:
-                    reports.append(report)
-                    states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
-                    if len(states) > 1:
-                        earlier_states.append((report.trigger_start, states))
+            for predicate, future in _dated_predicates(trigger, tokens) if trigger is not None else ():
+                add(_report(predicate, _forward(time, anchor) if future else time, sentence, parsed, actors, registry,
+                            resolver, earlier_states))
         dated = {r.trigger_start: r.time for r in reports if sentence.start <= r.trigger_start < sentence.end}
         for clause, time in _counted_from(sentence, parsed.text, dated, last_day):
             report = _report(clause, time, sentence, parsed, actors, registry, resolver, earlier_states)
             if report:
                 reports.append(report)
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
+
+
+def _dated_predicates(trigger, tokens):
+    """(predicate, is it in the future) for each predicate a time expression dates, given the
+    verb or event noun that governs the expression's tokens: the governing word itself (or
+    what it stands for: the main verb of "Speaking on Monday, X accused", the event noun of
+    "talks resumed on Monday"), its conjoined predicates, a stance participle after it, a
+    "when" clause on the time, what was done at a dated occasion and in a dated document."""
+    if event_type(trigger) is None and trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
+        trigger = trigger.head  # "Speaking on Monday, Lund accused ..."
+    if event_type(trigger) is None and trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" \
+            and trigger.head.head.lower_ in VENUE_PREPS and trigger.head.head.head.pos_ == "VERB":
+        trigger = trigger.head.head.head  # "in a declaration adopted on Friday, X called on Y"
+    if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
+        trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
+    phase_verb = trigger
+    if event_type(trigger) is None:  # "talks resumed on Monday": the event is the talks
+        noun = _phase_subject(trigger)
+        if noun is not None and _is_unreal(trigger):
+            return
+        trigger = noun if noun is not None else trigger
+    triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ..."
+                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i and event_type(c) in STANCE_TYPES
+                 and not any(m.dep_ == "mark" for m in c.children)]
+    triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
+                 and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
+    host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
+    if host is not None and host not in triggers and (
+            _lemma(trigger.head) in OCCASION_PREPS
+            or _lemma(trigger.head) == "after" and event_type(trigger) == "CONSULT"):
+        # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked", "signed a
+        # plan after talks on Wednesday, and criticised ...": on the day of the occasion
+        triggers += [v for v in [host] + [c for c in host.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                     if event_type(v)]
+    triggers += [v for trig in list(triggers) for v in _in_which_clauses(trig) if v not in triggers]
+    for trig in triggers:
+        yield trig, _is_future(trig) or (trig == trigger and trigger != phase_verb and _is_future(phase_verb))
 
 
 def _phase_subject(verb):
