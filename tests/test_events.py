@@ -803,3 +803,37 @@ def test_a_launch_noun_is_a_launch_and_scrambling_jets_a_mobilisation(registry):
     assert events("Tension rose after Pyongyang's launch of a spy satellite last month.", registry) == \
         [("MOBILIZE", "2025-04", {"north-korea"})]
     assert [t for t, _, _ in events("Japan scrambled fighter jets on Tuesday.", registry)] == ["MOBILIZE"]
+
+
+def test_a_date_line_heading_dates_the_entries_under_it(registry):
+    body = ("Thursday, 22 May. Times are local.\n\n"
+            "- 07:50 North Korea fired two cruise missiles off its west coast, South Korea's military said.\n\n"
+            "- 08:30 Japan's defence minister Gen Nakatani urged Pyongyang to halt the launches.\n\n"
+            "Friday, 23 May.\n\n"
+            "- 06:00 Beijing accused Washington of stoking tension.")
+    found = events(body, registry)
+    assert ("MOBILIZE", "2025-05-22", {"north-korea"}) in found
+    assert ("REQUEST", "2025-05-22", {"gen-nakatani", "north-korea"}) in found
+    assert ("ACCUSE", "2025-05-23", {"china", "united-states"}) in found
+    records = extract_passage(body, registry)
+    text = records["article"]["text"]
+    for r in records["event_reports"]:  # the date points at the heading, the method says so
+        assert r["method"] == "rule:date-from-heading" and r["date_start_offset"] < r["start"]
+        assert text[r["date_start_offset"]:r["date_start_offset"] + len(r["date_text"])] == r["date_text"]
+    # without the heading, nothing in the entries is dated
+    assert events(body.replace("Thursday, 22 May.", "Our live page.").replace("Friday, 23 May.", "Later."),
+                  registry) == []
+
+
+def test_calling_something_names_it_and_is_criticism_only_in_critical_words(registry):
+    assert events("On Tuesday Sergei Lavrov called the US move \"a dangerous provocation\".", registry) == \
+        [("ACCUSE", "2025-05-20", {"sergei-lavrov", "united-states"})]
+    assert events("On Tuesday Sergei Lavrov called the US envoy a friend.", registry) == []
+    # "On Tuesday" is a time, not the "on" of "called on X to"
+    assert [t for t, _, _ in events("On Tuesday Sergei Lavrov called Wang Yi.", registry)] == ["CONSULT"]
+
+
+def test_saying_a_state_would_veto_is_a_rejection_not_a_threat(registry):
+    found = events("On Tuesday Vasily Nebenzya said Moscow would veto any new Security Council sanctions on "
+                   "Pyongyang.", registry)
+    assert [t for t, _, _ in found] == ["REJECT"]

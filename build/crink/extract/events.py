@@ -13,7 +13,9 @@ hypothetical predicates are not events; an event needs at least one actor that i
 place, and a meeting or joint drill needs two sides. An event noun whose verb of beginning
 is dated ("talks between X and Y resumed on Monday") is the event. An answer to an earlier act ("dismissed
 the charge", "said the sanctions were illegal") is aimed at whoever did it; a clause counted
-from a dated one ("two days after X vetoed ...") is dated by counting. PLOVER's mode is kept
+from a dated one ("two days after X vetoed ...") is dated by counting. Under a date line
+heading a live page's entries ("Friday, 19 May."), what an entry reports as done takes
+that date. PLOVER's mode is kept
 where the words make it plain (`event_mode`).
 """
 
@@ -104,7 +106,7 @@ CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation"
                    "fabrication", "unacceptable", "reckless", "destabilize", "destabilise", "provocation",
                    "provocative", "regret", "condemn", "blame", "hypocrisy", "interference", "irresponsible",
                    "bully", "bullying", "silence", "fuel", "steal", "responsibility", "worry", "dangerous", "abuse",
-                   "blackmail", "coercion", "hegemony", "hypocritical"}
+                   "blackmail", "coercion", "hegemony", "hypocritical", "outrageous", "brazen", "unjustified"}
 MEETING_VERBS = {"meet", "talk", "confer", "gather", "convene", "negotiate"}
 DENIAL_WORDS = {"false", "fiction", "baseless", "unfounded", "groundless", "fabricate", "fabricated", "fabrication",
                 "lie", "untrue", "nonsense", "fake", "invention", "slander", "absurd"}
@@ -194,7 +196,7 @@ def statement_type(verb) -> str | None:
     for said in [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                             and not _subordinate(c)]:
         plover = event_type(said) if said.pos_ == "VERB" and not _is_statement(said) else None
-        if plover in STANCE_TYPES and not _is_unreal(said):
+        if plover in STANCE_TYPES and not _is_unreal(said, reported=True):
             return plover  # "said China firmly opposed the move": the stance said is the event
     return None
 
@@ -206,9 +208,10 @@ def _will_do(token) -> bool:
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    if token.pos_ == "NOUN" and token is not verb and token.dep_ not in ("dobj", "attr", "acomp") \
+    if token.pos_ == "NOUN" and token is not verb and (token.dep_ not in ("dobj", "attr", "acomp")
+                                                       or TYPE_OF.get(_lemma(verb)) == "REJECT") \
             and _lemma(token) not in ("consequence", "price"):
-        return False
+        return False  # not "would veto any new sanctions": sanctions blocked are no threat
     for node in (verb, verb.head if verb.dep_ in ("xcomp", "acomp") else verb):
         if any(c.dep_ == "aux" and _lemma(c) in ("will", "would") for c in node.children):
             return True
@@ -325,9 +328,14 @@ def event_type(trigger) -> str | None:
                for c in trigger.children):
             return "CONSULT"
     if trigger.pos_ == "VERB" and lemma in ("call", "vote"):  # "called on X to", "voted for/against"
-        preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+        preps = {c.lower_ for c in trigger.children if c.dep_ == "prep" and c.i > trigger.i  # not "On Sunday, X called"
+                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
         if lemma == "call" and preps & {"on", "upon", "for"}:
             return "REQUEST"
+        named = [t for c in trigger.children if c.dep_ in ("oprd", "xcomp") for t in c.subtree]
+        if lemma == "call" and named:  # "called the launch 'a reckless act'": naming, as criticism or not
+            words = {_lemma(t) for t in named} | {t.lower_ for t in named}
+            return "REJECT" if words & DENIAL_WORDS else "ACCUSE" if words & CRITICISM_WORDS else None
         if lemma == "vote":
             return "REJECT" if "against" in preps else "AGREE" if "for" in preps else None
     if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
@@ -411,14 +419,15 @@ def _forward(time: TimeExpr, anchor: Anchor | None) -> TimeExpr:
     return time
 
 
-def _is_unreal(trigger) -> bool:
-    """Negated, conditional or hypothetical predicates do not report an event."""
+def _is_unreal(trigger, reported: bool = False) -> bool:
+    """Negated, conditional or hypothetical predicates do not report an event. In reported
+    speech "would" may be "will" told in the past ("said Moscow would veto it")."""
     for child in trigger.children:
         if child.dep_ == "neg":
             return True
         if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
             return True
-        if child.dep_ == "aux" and _lemma(child) in HYPOTHETICAL:
+        if child.dep_ == "aux" and _lemma(child) in HYPOTHETICAL and not (reported and _lemma(child) == "would"):
             return True
         if child.dep_ == "mark" and _lemma(child) in CONDITIONAL_MARKS:
             return True
@@ -651,9 +660,12 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
     resolver = Resolver(parsed, actors, registry, quote_ranges)
     reports, earlier_states = [], []  # earlier_states: (trigger offset, states) of each report, for "the two sides"
     last_day = None  # the day last named, for "the same day", "a day later"
+    heading = None  # the date line over a live page's entries ("Friday, 19 May."): dates what has none
 
-    def add(report):
+    def add(report, method: str | None = None):
         if report:
+            if method:
+                report = replace(report, method=method, confidence=round(report.confidence - 0.1, 2))
             reports.append(report)
             states = sorted({resolver.state_of(a) for a, _ in report.actors} - {None})
             if len(states) > 1:
@@ -666,20 +678,52 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
         times = [t for t in times if not any(qs <= t.start < qe for qs, qe in quote_ranges)]
         last_day = next((t.date_start for t in sorted(times, key=lambda t: -t.start) if t.precision == "day"),
                         last_day)
+        if _is_date_line(sentence, times, parsed.text):  # a weekday beside the date is only its name
+            heading = min((t for t in times if t.precision == "day"), key=lambda t: t.kind == "weekday")
+            continue
+        dated_here = set()
         for time in times:
             tokens = [t for t in span if time.start <= offset(t) < time.end]
             if not tokens or _is_scope(tokens):
                 continue
             trigger = _governing_trigger(tokens)
             for predicate, future in _dated_predicates(trigger, tokens) if trigger is not None else ():
+                dated_here.add(predicate)
                 add(_report(predicate, _forward(time, anchor) if future else time, sentence, parsed, actors, registry,
                             resolver, earlier_states))
+        if heading is not None:
+            for predicate in _undated_predicates(sentence):
+                if predicate not in dated_here:
+                    add(_report(predicate, heading, sentence, parsed, actors, registry, resolver, earlier_states),
+                        "rule:date-from-heading")
         dated = {r.trigger_start: r.time for r in reports if sentence.start <= r.trigger_start < sentence.end}
         for clause, time in _counted_from(sentence, parsed.text, dated, last_day):
             report = _report(clause, time, sentence, parsed, actors, registry, resolver, earlier_states)
             if report:
                 reports.append(report)
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
+
+
+def _is_date_line(sentence, times: list[TimeExpr], text: str) -> bool:
+    """A paragraph that opens with a day and nothing else ("Friday, 19 May."): the heading of a
+    live page or a diary, dating the entries under it."""
+    words = [t for t in sentence.span if t.is_alpha or t.like_num]
+    return (sentence.start == 0 or text[sentence.start - 1] == "\n") and bool(words) \
+        and any(t.precision == "day" for t in times) \
+        and all(any(t.start <= offset(w) < t.end for t in times) for w in words)
+
+
+def _undated_predicates(sentence):
+    """What a sentence without a time expression reports as done, for a date it takes from
+    its context: the main predicate and those joined to it, or, when the main verb only says
+    who said so ("X fired a missile, Seoul said"), what was said to have been done. Future
+    and perfect predicates are not dated by the context."""
+    root = sentence.span.root
+    found = [p for p, future in _dated_predicates(root, []) if not future]
+    said = reported_clause(root) if _lemma(root) in STATEMENT_VERBS and statement_type(root) is None else None
+    if said is not None and said.tag_ == "VBD":
+        found += [p for p, future in _dated_predicates(said, []) if not future and p not in found]
+    return [p for p in found if not any(c.dep_ == "aux" and _lemma(c) == "have" for c in p.children)]
 
 
 def _dated_predicates(trigger, tokens):
