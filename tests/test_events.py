@@ -837,3 +837,41 @@ def test_saying_a_state_would_veto_is_a_rejection_not_a_threat(registry):
     found = events("On Tuesday Vasily Nebenzya said Moscow would veto any new Security Council sanctions on "
                    "Pyongyang.", registry)
     assert [t for t, _, _ in found] == ["REJECT"]
+
+
+def test_a_meeting_named_again_dates_what_was_done_at_or_after_it(registry):
+    found = events("Vladimir Putin and Recep Tayyip Erdogan spoke by phone on Thursday. During their call, the two "
+                   "leaders condemned Israel's strikes on Syria.", registry)
+    assert ("ACCUSE", "2025-05-22", {"russia", "turkey", "israel", "syria"}) in found
+    found = events("Armenia and Georgia held talks in Tbilisi on Monday. Azerbaijan's president phoned Recep "
+                   "Tayyip Erdogan on Wednesday. After the meeting, Armenia's foreign ministry said in a statement that the two "
+                   "sides had urged Baku to release prisoners.", registry)
+    # "the meeting" is the talks, not the call; the stance said, not a word of criticism, types it
+    assert [(t, d) for t, d, _ in found if t == "REQUEST"] == [("REQUEST", "2025-05-19")]
+    # a meeting named again without an earlier one of its kind dates nothing
+    assert events("During their call, the two leaders condemned Israel's strikes on Syria.", registry) == []
+
+
+def test_a_stance_said_types_a_statement_before_a_critical_word_in_it(registry):
+    found = events("On Monday Iran's foreign ministry said the two countries had urged Washington to lift its "
+                   "\"illegal\" sanctions.", registry)
+    assert [t for t, _, _ in found] == ["REQUEST"]
+
+
+def test_an_em_dash_after_a_closing_quote_mark_is_a_word_of_its_own():
+    from crink.nlp import parse
+
+    words = [t.text for s in parse("Both condemned “meddling”—meaning sanctions.").sentences for t in s.span]
+    assert words[:6] == ["Both", "condemned", "“", "meddling", "”", "—"]
+
+
+def test_the_sides_of_the_occasion_are_not_what_was_criticised_at_it(registry):
+    found = events("Wang Yi met Sergei Lavrov on Monday. During their meeting on Monday, Wang criticised Japan's "
+                   "defence budget.", registry)
+    assert ("ACCUSE", "2025-05-19", {"wang-yi", "japan"}) in found
+
+
+def test_a_gloss_on_what_was_criticised_names_the_target(registry):
+    found = events("On Monday China's foreign ministry criticised \"certain countries\", referring to Japan and "
+                   "Australia.", registry)
+    assert [(t, {"japan", "australia"} <= actors) for t, _, actors in found] == [("ACCUSE", True)]

@@ -18,9 +18,12 @@ def load_nlp():
     """The English pipeline: the official en_core_web_sm where installed, else its re-upload."""
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        # an em dash is a word of its own, even after a closing quote mark ("interference”—meaning")
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(list(nlp.Defaults.infixes) + ["[”\"](?=—)", "—"]).finditer
+        return nlp
     raise RuntimeError(f"no English spaCy pipeline installed: pip install one of {MODEL_NAMES}")
 
 

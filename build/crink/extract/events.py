@@ -15,7 +15,8 @@ is dated ("talks between X and Y resumed on Monday") is the event. An answer to 
 the charge", "said the sanctions were illegal") is aimed at whoever did it; a clause counted
 from a dated one ("two days after X vetoed ...") is dated by counting. Under a date line
 heading a live page's entries ("Friday, 19 May."), what an entry reports as done takes
-that date. PLOVER's mode is kept
+that date; what is done "during their call" or "after the meeting" takes the date of the
+call or meeting last reported. PLOVER's mode is kept
 where the words make it plain (`event_mode`).
 """
 
@@ -191,13 +192,13 @@ def statement_type(verb) -> str | None:
         return "REJECT"  # "the allegations were 'pure fiction'": a denial
     if any(_lemma(t) in COMPLY_VERBS and any(c.dep_ == "neg" for c in t.children) for t in content):
         return "REJECT"  # "would not observe them", "does not recognise the vote": refusing to comply
-    if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
-        return "ACCUSE"
     for said in [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                             and not _subordinate(c)]:
         plover = event_type(said) if said.pos_ == "VERB" and not _is_statement(said) else None
         if plover in STANCE_TYPES and not _is_unreal(said, reported=True):
             return plover  # "said China firmly opposed the move": the stance said is the event
+    if lemmas & CRITICISM_WORDS or (negated and lemmas & {"basis", "justification", "right"}):
+        return "ACCUSE"
     return None
 
 
@@ -599,6 +600,10 @@ def _roles(trigger, plover: str) -> dict:
                 for t in obj.subtree:
                     if not _nested(t, verb, set()):
                         roles.setdefault(t.i, "participant")
+    for gloss in (c for c in trigger.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
+                  and _lemma(c) in ("mean", "refer") and plover in STANCE_TYPES):
+        for t in gloss.subtree:  # "decried 'interference'—meaning actions taken by X": X is the target
+            roles.setdefault(t.i, "target")
     for t in clause:
         if t.dep_ == "agent":
             for u in t.subtree:
@@ -612,6 +617,9 @@ def _roles(trigger, plover: str) -> dict:
         prep = t
         while prep.head != trigger and prep.head != prep and prep.dep_ != "prep":
             prep = prep.head
+        if prep.dep_ == "prep" and _lemma(prep) in OCCASION_PREPS | SEQUENCE_PREPS and any(
+                o.dep_ == "pobj" and event_type(o) == "CONSULT" for o in prep.children):
+            continue  # "during their call, X decried ...": the occasion's sides are not what was decried
         if prep.dep_ == "prep" and _lemma(prep) in PARTICIPANT_PREPS:
             roles[t.i] = "participant"
         else:
@@ -691,6 +699,15 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                 dated_here.add(predicate)
                 add(_report(predicate, _forward(time, anchor) if future else time, sentence, parsed, actors, registry,
                             resolver, earlier_states))
+        for occasion in _occasions_named_again(sentence):
+            earlier = next((r for r in reversed(reports) if r.type == "CONSULT" and r.trigger_start < sentence.start
+                            and _same_kind_of_meeting(occasion, r)), None)
+            trigger = _governing_trigger([occasion]) if earlier is not None else None
+            for predicate, _ in _dated_predicates(trigger, [occasion]) if trigger is not None else ():
+                if predicate not in dated_here:
+                    dated_here.add(predicate)
+                    add(_report(predicate, earlier.time, sentence, parsed, actors, registry, resolver, earlier_states),
+                        "rule:date-from-occasion")
         if heading is not None:
             for predicate in _undated_predicates(sentence):
                 if predicate not in dated_here:
@@ -702,6 +719,31 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if report:
                 reports.append(report)
     return _drop_vaguer_mentions(_dedupe(reports), resolver)
+
+
+def _occasions_named_again(sentence) -> list:
+    """"During their call, X decried ...", "after the meeting, Y said ...": a meeting named
+    again with a definite word and nothing else, as the occasion of what is said or done. It
+    is the meeting last reported before, and what was done at or after it takes its date."""
+    found = []
+    for noun in sentence.span:
+        if noun.pos_ != "NOUN" or event_type(noun) != "CONSULT" or noun.dep_ != "pobj" \
+                or _lemma(noun.head) not in OCCASION_PREPS | {"after"}:
+            continue
+        if any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "this", "that", "his", "her", "its")
+               for c in noun.children) \
+                and all(c.dep_ in ("det", "poss") or c.dep_ == "compound" and _lemma(c) in CALL_MEANS
+                        for c in noun.children):
+            found.append(noun)
+    return found
+
+
+def _same_kind_of_meeting(noun, report: EventReport) -> bool:
+    """"their call" names a call again, "the visit" a visit, "the meeting" or "the talks" a
+    meeting that was no phone call."""
+    wanted = {"call": "phone", "conversation": "phone", "visit": "visit", "trip": "visit", "tour": "visit"}
+    kind = wanted.get(_lemma(noun))
+    return report.mode == kind if kind else report.mode != "phone"
 
 
 def _is_date_line(sentence, times: list[TimeExpr], text: str) -> bool:
