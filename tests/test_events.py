@@ -875,3 +875,12 @@ def test_a_gloss_on_what_was_criticised_names_the_target(registry):
     found = events("On Monday China's foreign ministry criticised \"certain countries\", referring to Japan and "
                    "Australia.", registry)
     assert [(t, {"japan", "australia"} <= actors) for t, _, actors in found] == [("ACCUSE", True)]
+
+
+def test_a_pronoun_going_on_from_a_dated_sentence_takes_its_day(registry):
+    body = ("Chinese foreign ministry spokesman Lin Jian was asked about the drills on Tuesday. He said they were "
+            "\"provocative\" and urged Japan and the Philippines to stop \"stirring up trouble\".")
+    assert ("REQUEST", "2025-05-20", {"lin-jian", "japan", "philippines"}) in events(body, registry)
+    # only the very next sentence goes on from it
+    later = body.replace(" He said", " Japan's defence ministry made no comment. He said")
+    assert not [t for t, _, _ in events(later, registry) if t == "REQUEST"]

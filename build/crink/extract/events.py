@@ -16,7 +16,7 @@ the charge", "said the sanctions were illegal") is aimed at whoever did it; a cl
 from a dated one ("two days after X vetoed ...") is dated by counting. Under a date line
 heading a live page's entries ("Friday, 19 May."), what an entry reports as done takes
 that date; what is done "during their call" or "after the meeting" takes the date of the
-call or meeting last reported. PLOVER's mode is kept
+call or meeting last reported; "She said ..." after a sentence that dated her takes its day. PLOVER's mode is kept
 where the words make it plain (`event_mode`).
 """
 
@@ -669,6 +669,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
     reports, earlier_states = [], []  # earlier_states: (trigger offset, states) of each report, for "the two sides"
     last_day = None  # the day last named, for "the same day", "a day later"
     heading = None  # the date line over a live page's entries ("Friday, 19 May."): dates what has none
+    dated_subjects = {}  # actor id -> day, for whoever the last sentence dated: "She said ..." goes on from it
 
     def add(report, method: str | None = None):
         if report:
@@ -689,12 +690,17 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
         if _is_date_line(sentence, times, parsed.text):  # a weekday beside the date is only its name
             heading = min((t for t in times if t.precision == "day"), key=lambda t: t.kind == "weekday")
             continue
-        dated_here = set()
+        dated_here, dated_before, dated_subjects = set(), dated_subjects, {}
         for time in times:
             tokens = [t for t in span if time.start <= offset(t) < time.end]
             if not tokens or _is_scope(tokens):
                 continue
             trigger = _governing_trigger(tokens)
+            subject = _subject(trigger) if trigger is not None and time.precision == "day" else None
+            subject_id = resolver.resolve(subject, offset(subject.left_edge), offset(subject) + len(subject))[0] \
+                if subject is not None else None
+            if subject_id is not None:
+                dated_subjects.setdefault(subject_id, time)
             for predicate, future in _dated_predicates(trigger, tokens) if trigger is not None else ():
                 dated_here.add(predicate)
                 add(_report(predicate, _forward(time, anchor) if future else time, sentence, parsed, actors, registry,
@@ -708,6 +714,13 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                     dated_here.add(predicate)
                     add(_report(predicate, earlier.time, sentence, parsed, actors, registry, resolver, earlier_states),
                         "rule:date-from-occasion")
+        for predicate in _undated_predicates(sentence) if dated_before and not times else ():
+            subject = _subject(predicate)
+            said_by = resolver.pronoun(subject) if subject is not None and subject.lower_ in ("he", "she") else None
+            if said_by in dated_before and predicate not in dated_here:  # "X was asked on Monday. She said ..."
+                dated_here.add(predicate)
+                add(_report(predicate, dated_before[said_by], sentence, parsed, actors, registry, resolver,
+                            earlier_states), "rule:date-from-previous-sentence")
         if heading is not None:
             for predicate in _undated_predicates(sentence):
                 if predicate not in dated_here:
