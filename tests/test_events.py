@@ -884,3 +884,24 @@ def test_a_pronoun_going_on_from_a_dated_sentence_takes_its_day(registry):
     # only the very next sentence goes on from it
     later = body.replace(" He said", " Japan's defence ministry made no comment. He said")
     assert not [t for t, _, _ in events(later, registry) if t == "REQUEST"]
+
+
+def test_a_time_right_after_an_event_noun_subject_dates_the_noun(registry):
+    found = events("Xi Jinping's visit to Moscow last week produced a joint statement.", registry)
+    assert [(t, d) for t, d, _ in found] == [("CONSULT", "2025-05")]
+    assert events("Xi Jinping's speech produced a joint statement last week.", registry) == []
+
+
+def test_slapping_sanctions_and_lodging_a_protest_take_their_objects_meaning(registry):
+    assert events("Washington slapped sanctions on Iranian oil traders last week.", registry) == \
+        [("SANCTION", "2025-05", {"united-states", "iran"})]
+    assert events("Japan lodged a formal protest with China on Friday.", registry) == \
+        [("ACCUSE", "2025-05-23", {"japan", "china"})]
+
+
+def test_an_official_flying_to_a_capital_or_for_talks_is_a_visit(registry):
+    assert events("Abbas Araghchi headed to Moscow on Tuesday.", registry) == \
+        [("CONSULT", "2025-05-20", {"abbas-araghchi", "russia"})]
+    assert [t for t, _, _ in events("Iran's foreign minister flew to Beijing on Tuesday for talks with Wang Yi.",
+                                    registry)] == ["CONSULT"]
+    assert events("Iranian drones flew to the border on Tuesday.", registry) == []

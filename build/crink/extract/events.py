@@ -60,7 +60,7 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "ha
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange", "fly", "sail", "wrap",
-               "conclude", "perform", "run"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
+               "conclude", "perform", "run", "slap", "lodge", "file"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
@@ -77,7 +77,7 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "tariff": "SANC
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
                 "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE",
                 "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE", "ratification": "SUPPORT",
-                "launch": "MOBILIZE"}
+                "launch": "MOBILIZE", "protest": "ACCUSE"}
 RENEWAL_VERBS = {"extend", "renew", "prolong"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
@@ -135,6 +135,9 @@ PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 START_VERBS = {"begin", "start", "open", "resume", "continue", "erupt", "kick"}  # "talks resumed on Monday"
 END_VERBS = {"end", "close", "conclude", "wrap"}  # "the drills ended on Friday"
+TRAVEL_VERBS = {"fly", "head", "go", "come", "jet"}  # "flew to Beijing for talks"
+TRAVELLERS = {"minister", "president", "premier", "leader", "envoy", "delegation", "chancellor", "secretary", "chief",
+              "king", "prince", "official", "diplomat", "ambassador", "spokesman", "spokeswoman", "emir"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
@@ -299,6 +302,8 @@ def event_type(trigger) -> str | None:
         return "RETREAT"  # "moved two frigates out of the Black Sea": a withdrawal
     if lemma in LAPSE_VERBS and any(c.dep_ == "nsubj" and _lemma(c) in RESTRICTIONS for c in trigger.children):
         return "RETREAT"  # "the arms embargo expired"
+    if lemma in TRAVEL_VERBS and trigger.pos_ == "VERB" and _travels_to_meet(trigger):
+        return "CONSULT"  # "flew to Beijing on Tuesday for talks", "the minister headed to Ankara"
     if lemma == "be":
         for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "at")):
             for obj in (c for c in prep.children if c.dep_ == "pobj" and _lemma(c) in OBJECT_TYPES):
@@ -348,6 +353,18 @@ def event_type(trigger) -> str | None:
     if plover and trigger.pos_ in ("VERB", "NOUN", "PROPN"):
         return plover
     return None
+
+
+def _travels_to_meet(verb) -> bool:
+    """"flew to Beijing for talks", "the foreign minister headed to Moscow": a trip to meet, by
+    a person or an official (not "drones flew to the border")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if any(p.lower_ == "for" and any(o.dep_ == "pobj" and OBJECT_TYPES.get(_lemma(o)) == "CONSULT" for o in p.children)
+           for p in preps):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.ent_type_ == "PERSON" or _lemma(subject) in TRAVELLERS) \
+        and any(p.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children) for p in preps)
 
 
 def _with_open(verb) -> list:
@@ -641,7 +658,7 @@ def event_mode(trigger, plover: str) -> str | None:
     if plover == "CONSULT":
         if words & (CALL_MEANS | {"phone", "telephone", "videoconference"}):
             return "phone"
-        if lemma in VISIT_WORDS or (lemma == "be" and "due" in words) or lemma == "expect":
+        if lemma in VISIT_WORDS | TRAVEL_VERBS or (lemma == "be" and "due" in words) or lemma == "expect":
             return "visit"
     if plover == "AID":
         kinds = {mode for mode, nouns in AID_MODES.items() if words & nouns}
@@ -799,6 +816,7 @@ def _dated_predicates(trigger, tokens):
         noun = _phase_subject(trigger)
         if noun is not None and _is_unreal(trigger):
             return
+        noun = noun if noun is not None else _dated_subject(trigger, tokens)
         trigger = noun if noun is not None else trigger
     triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ..."
@@ -843,6 +861,16 @@ def _phase_subject(verb):
             or lemma in END_VERBS and plover not in ("CONSULT", "COOPERATE"):
         return None
     return subject
+
+
+def _dated_subject(verb, tokens):
+    """"Xi's visit to Moscow last week produced a statement": a time right after an event noun
+    that is the subject dates the noun, though the parser hangs it on the verb."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not tokens or subject is None or subject.pos_ != "NOUN" or event_type(subject) is None:
+        return None
+    follows = min(t.i for t in tokens) == subject.right_edge.i + 1 and max(t.i for t in tokens) < verb.i
+    return subject if follows else None
 
 
 def _in_which_clauses(trigger) -> list:
