@@ -905,3 +905,11 @@ def test_an_official_flying_to_a_capital_or_for_talks_is_a_visit(registry):
     assert [t for t, _, _ in events("Iran's foreign minister flew to Beijing on Tuesday for talks with Wang Yi.",
                                     registry)] == ["CONSULT"]
     assert events("Iranian drones flew to the border on Tuesday.", registry) == []
+
+
+def test_what_was_discussed_is_not_a_side_and_a_designation_is_a_sanction(registry):
+    found = events("Vladimir Putin and Xi Jinping discussed the war in Ukraine during a 90-minute call on Thursday.",
+                   registry)
+    assert found and all(actors == {"vladimir-putin", "xi-jinping"} for _, _, actors in found)
+    assert events("Washington designated the Houthis a terrorist organisation in January.", registry) == \
+        [("SANCTION", "2025-01", {"united-states", "houthis"})]

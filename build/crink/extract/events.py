@@ -46,7 +46,7 @@ LEXICON = {
     "REJECT": "veto reject refuse block deny oppose dismiss boycott rebuff spurn",
     "THREATEN": "threaten warn threat ultimatum",
     "REQUEST": "urge demand request appeal ask",
-    "SANCTION": "sanction embargo expel suspend restrict ban sanctions",
+    "SANCTION": "sanction embargo expel suspend restrict ban sanctions designate",
     "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
                "war attack strike bombing assassination killing raid",
     "MOBILIZE": "mobilize mobilise mobilization test scramble",
@@ -135,6 +135,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 START_VERBS = {"begin", "start", "open", "resume", "continue", "erupt", "kick"}  # "talks resumed on Monday"
 END_VERBS = {"end", "close", "conclude", "wrap"}  # "the drills ended on Friday"
+TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # their object is what was talked about, not a side
 TRAVEL_VERBS = {"fly", "head", "go", "come", "jet"}  # "flew to Beijing for talks"
 TRAVELLERS = {"minister", "president", "premier", "leader", "envoy", "delegation", "chancellor", "secretary", "chief",
               "king", "prince", "official", "diplomat", "ambassador", "spokesman", "spokeswoman", "emir"}
@@ -612,7 +613,7 @@ def _roles(trigger, plover: str) -> dict:
                 for t in obj.subtree:
                     roles.setdefault(t.i, "target")
         verb = _noun_host(trigger) if trigger.dep_ == "pobj" else None
-        if verb is not None and plover in SYMMETRIC:  # "X told Y during the call"
+        if verb is not None and plover in SYMMETRIC and _lemma(verb) not in TOPIC_VERBS:  # "X told Y during the call"
             for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
                 for t in obj.subtree:
                     if not _nested(t, verb, set()):
@@ -628,9 +629,10 @@ def _roles(trigger, plover: str) -> dict:
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
     typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for")  # "responded with sanctions"
                  for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
+    topic = {t.i for c in trigger.children if c.dep_ == "dobj" and _lemma(trigger) in TOPIC_VERBS for t in c.subtree}
     for t in clause:
-        if t.i in roles or _nested(t, trigger, typed_by):
-            continue
+        if t.i in roles or t.i in topic or _nested(t, trigger, typed_by):
+            continue  # nor what was discussed: "discussed the war in Ukraine"
         prep = t
         while prep.head != trigger and prep.head != prep and prep.dep_ != "prep":
             prep = prep.head
