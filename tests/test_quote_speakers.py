@@ -325,3 +325,23 @@ def test_an_unqualified_ministry_between_two_states_is_not_guessed():
     found = records("Iran sent a delegation abroad on Monday. On Wednesday a foreign ministry spokesman said the "
                     "visit had gone well.")
     assert "ministry-of-foreign-affairs-of-iran" in {m["actor_id"] for m in found["mentions"]}
+
+
+def test_a_description_or_an_age_names_the_person_of_the_sentence_before():
+    assert quotes('Iran\'s Supreme Leader, Ayatollah Ali Khamenei, struck a defiant tone. "We will not bow," the '
+                  'elderly cleric told a gathering in Tehran.') == [("ali-khamenei", "We will not bow")]
+    assert quotes('Mahathir Mohamad was scathing. "Nobody trusts them," the 99-year-old said.') == \
+        [("mahathir-mohamad", "Nobody trusts them")]
+
+
+def test_a_short_quoted_sentence_after_an_attributed_quote_goes_on_from_it():
+    assert quotes('"We have made our position clear," said Vasily Nebenzya. "Russia will veto."') == \
+        [("vasily-nebenzya", "We have made our position clear"), ("vasily-nebenzya", "Russia will veto")]
+    # a short quoted phrase that is no sentence stays a term
+    assert quotes('"We have made our position clear," said Vasily Nebenzya. "Win-win cooperation" was '
+                  'nowhere to be heard.') == [("vasily-nebenzya", "We have made our position clear")]
+
+
+def test_an_unnamed_spokesperson_for_a_body_speaks_for_it():
+    assert quotes('"We regret the decision," a spokesperson for the European Commission said.') == \
+        [("european-commission", "We regret the decision")]

@@ -343,6 +343,17 @@ def _intro_root(sentence, open_pos: int):
     return next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[0] if heads else None)
 
 
+def _whole_sentence(span: QuoteSpan, text: str, sentence) -> bool:
+    """The marks hold a sentence of its own, however short ('"Russia will veto."'): it opens the
+    sentence with a capital, ends it with a full stop inside the marks, and has a verb."""
+    if sentence is None or span.close_pos is None or text[sentence.start:span.open_pos].strip():
+        return False
+    inside = text[span.content_start:span.close_pos].rstrip()
+    return inside[:1].isupper() and inside.endswith((".", "!", "?")) \
+        and not text[span.close_pos + 1:sentence.end].strip(" .") \
+        and any(t.pos_ in ("VERB", "AUX") for t in sentence.span)
+
+
 def _kind(span: QuoteSpan, text: str, sentence_start: int) -> str:
     """direct: the marks hold a statement standing on its own; partial: words inside the writer's sentence."""
     lead = text[sentence_start:span.open_pos].rstrip()
@@ -383,7 +394,8 @@ def extract_quotes(parsed: Parsed, actors: ActorResult, registry: Registry):
             lead_in = _lead_in_speaker(span, parsed, resolver)
             if lead_in is not None:
                 chain_speaker[span.chain] = attribution = lead_in
-        if not attribution.cue and (words > SHORT_QUOTE_WORDS or runs_on) and last_attributed is not None:
+        if not attribution.cue and (words > SHORT_QUOTE_WORDS or runs_on or _whole_sentence(span, text, sentence)) \
+                and last_attributed is not None:
             prev_span, prev_attr = last_attributed
             gap = text[(prev_span.close_pos or prev_span.content_end):span.open_pos]
             if "\n\n" not in gap or gap.count("\n\n") == 1 and _paragraph_is_quote_only(text, span):

@@ -20,7 +20,9 @@ PERSON_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "spo
                 "spokesperson", "official", "diplomat", "envoy", "ambassador", "analyst", "professor", "man",
                 "woman", "general", "commander", "secretary", "chief", "head", "director", "adviser", "advisor",
                 "fellow", "expert", "scholar", "researcher", "lawmaker", "senator", "politician", "strongman",
-                "autocrat", "dictator", "counterpart", "host", "author", "economist"}
+                "autocrat", "dictator", "counterpart", "host", "author", "economist", "cleric", "ayatollah",
+                "monarch", "king", "emir", "prince", "admiral", "negotiator", "mediator", "chairman", "chairwoman",
+                "governor", "mayor", "veteran", "statesman", "activist", "lawyer", "executive"}
 SPOKESPEOPLE = {"official", "representative", "spokesman", "spokesperson", "diplomat", "officer", "minister",
                "envoy", "negotiator", "authority", "leader", "commander", "media", "medium"}
 GROUP_NOUNS = {"country", "government", "side", "leader", "nation", "state", "power", "president", "minister",
@@ -305,9 +307,14 @@ class Resolver:
         body = self.named_by_head(head) if not inside else None
         if body:  # "the council said"
             return body, "description", 0.7
-        if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
+        aged = head.lower_ == "old" and any(c.lemma_.lower() == "year" for c in head.children)  # "the 71-year-old"
+        if head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN" or aged:
             states = [m.actor_id for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "country"]
             if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
+                bodies = [m.actor_id for m in inside
+                          if actor_type(m.actor_id, self.actors, self.registry) in ("organization", "group")]
+                if bodies and head.lemma_.lower() in SPOKESPEOPLE | {"spokeswoman", "spokesperson"}:
+                    return bodies[0], "organisation", 0.6  # "a spokesperson for the European Commission"
                 return None, "description", 0.0
             m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
             return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
