@@ -345,3 +345,9 @@ def test_a_short_quoted_sentence_after_an_attributed_quote_goes_on_from_it():
 def test_an_unnamed_spokesperson_for_a_body_speaks_for_it():
     assert quotes('"We regret the decision," a spokesperson for the European Commission said.') == \
         [("european-commission", "We regret the decision")]
+
+
+def test_someones_spokesman_speaks_not_the_someone():
+    assert quotes('Vladimir Putin\'s spokesman, Dmitry Peskov, said the Kremlin "took note" of the remarks.')[-1] == \
+        ("dmitry-peskov", "took note")
+    assert quotes('Vladimir Putin\'s spokesman said the Kremlin had "taken note" of the remarks.')[-1][0] is None

@@ -265,7 +265,10 @@ class Resolver:
                 return self.resolve(antecedent, start, offset(antecedent) + len(antecedent))
         inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
         people = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "person"]
-        if people:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owners_only = people and owner is not None and head.lemma_.lower() in PERSON_NOUNS | SPOKESPEOPLE \
+            and all(offset(owner.left_edge) <= m.start < offset(head) for m in people)
+        if people and not owners_only:
             return people[-1].actor_id, "named", 0.92
         for appos in (c for c in head.children if c.dep_ == "appos"):  # "Russia's ambassador, Ana Ruiz,"
             start, end = offset(appos.left_edge), offset(appos.right_edge) + len(appos.right_edge)
@@ -273,6 +276,8 @@ class Resolver:
                      if actor_type(m.actor_id, self.actors, self.registry) == "person"]
             if named:
                 return named[0].actor_id, "named", 0.9
+        if owners_only:  # "Putin's spokesman said": someone speaking for him, not the owner himself
+            return None, "description", 0.0
         head_text = head.text.lower()
         head_pos = offset(head)
         covering = [m for m in inside if m.start <= head_pos < m.end]
