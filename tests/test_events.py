@@ -913,3 +913,10 @@ def test_what_was_discussed_is_not_a_side_and_a_designation_is_a_sanction(regist
     assert found and all(actors == {"vladimir-putin", "xi-jinping"} for _, _, actors in found)
     assert events("Washington designated the Houthis a terrorist organisation in January.", registry) == \
         [("SANCTION", "2025-01", {"united-states", "houthis"})]
+
+
+def test_a_memorandum_of_something_with_a_body_has_that_body_for_party(registry):
+    body = "Armenia signed a memorandum of understanding with the European Union on Monday."
+    assert events(body, registry) == [("SUPPORT", "2025-05-19", {"armenia", "european-union"})]
+    records = extract_passage(body, registry)
+    assert [sorted(g["parties"]) for g in records["new_agreements"]] == [["armenia", "european-union"]]

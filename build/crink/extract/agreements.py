@@ -140,7 +140,10 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 continue  # "signed a plan of consultations", "an arrangement the three signed"
             # "among them an agreement ...": a phrase before the head is not part of the mention
             left = min([head] + [c.left_edge for c in head.lefts if c.dep_ not in ("prep", "punct")], key=lambda t: t.i)
-            right = max([head] + [_phrase_end(c) for c in head.rights if c.dep_ == "prep"
+            # "a pact with Iran", and "a memorandum of obligations with the SCO" (hung on the "of" noun)
+            holders = [head] + [o for p in head.rights if p.dep_ == "prep" and p.lower_ == "of"
+                                for o in p.children if o.dep_ == "pobj"]
+            right = max([head] + [_phrase_end(c) for h in holders for c in h.rights if c.dep_ == "prep"
                                   and c.lower_ in ("with", "between", "among")], key=lambda t: t.i)
             start, end = offset(left), offset(right) + len(right.text)
             if any(s < end and start < e for s, e in taken):

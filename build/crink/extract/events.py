@@ -629,6 +629,9 @@ def _roles(trigger, plover: str) -> dict:
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
     typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for")  # "responded with sanctions"
                  for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
+    for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS):
+        typed_by |= {deal.i} | {o.i for p in deal.children if p.dep_ == "prep" and p.lower_ == "of"  # "a memorandum
+                                for o in p.children if o.dep_ == "pobj"}  # of obligations with the SCO": a party
     topic = {t.i for c in trigger.children if c.dep_ == "dobj" and _lemma(trigger) in TOPIC_VERBS for t in c.subtree}
     for t in clause:
         if t.i in roles or t.i in topic or _nested(t, trigger, typed_by):
