@@ -920,3 +920,10 @@ def test_a_memorandum_of_something_with_a_body_has_that_body_for_party(registry)
     assert events(body, registry) == [("SUPPORT", "2025-05-19", {"armenia", "european-union"})]
     records = extract_passage(body, registry)
     assert [sorted(g["parties"]) for g in records["new_agreements"]] == [["armenia", "european-union"]]
+
+
+def test_would_in_a_reported_plan_is_will_told_in_the_past(registry):
+    assert events("Russia announced on Monday that it would hold naval drills with China in July.", registry) == \
+        [("COOPERATE", "2025-07", {"russia", "china"})]
+    # but "would have" is what did not happen
+    assert events("Russia said China would have vetoed the resolution in 2024 had it come to a vote.", registry) == []

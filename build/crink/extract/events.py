@@ -101,6 +101,7 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
 DOMESTIC_ACTS = {"law", "bill", "decree", "order", "legislation", "budget", "amendment", "constitution"}  # signing these is not an agreement
 STATEMENT_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "claim"}
+ANNOUNCE_VERBS = {"announce", "confirm", "report", "indicate", "signal"}  # they report a plan too
 THREAT_WORDS = {"penalise", "penalize", "punish", "retaliate", "respond", "act", "strike", "hit", "unanswered",
                 "unpunished", "consequence", "price", "hesitate", "sanction", "expose"}
 CRITICISM_WORDS = {"illegal", "illegitimate", "unlawful", "violate", "violation", "aggression", "lie", "lying",
@@ -408,11 +409,22 @@ def _is_scope(tokens) -> bool:
                for t in roots)
 
 
+def _told_ahead(verb) -> bool:
+    """A clause that a past statement reports ("announced that it would hold drills"): there
+    "would" is "will" told in the past, not a hypothesis."""
+    node = verb.head if verb.dep_ == "conj" else verb
+    return node.dep_ == "ccomp" and _lemma(node.head) in STATEMENT_VERBS | ANNOUNCE_VERBS \
+        and node.head.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)  # not "would have vetoed"
+
+
 def _is_future(trigger) -> bool:
-    """"will meet", "is due in", "is expected to visit": the event lies after publication."""
+    """"will meet", "is due in", "is expected to visit", "announced it would hold": the event lies
+    after publication."""
     node = trigger
     for _ in range(3):
-        if any(c.dep_ == "aux" and _lemma(c) in ("will", "shall") for c in node.children) \
+        ahead = ("will", "shall", "would") if _told_ahead(node) else ("will", "shall")
+        if any(c.dep_ == "aux" and _lemma(c) in ahead for c in node.children) \
                 or any(c.dep_ == "acomp" and c.lower_ == "due" for c in node.children) \
                 or node.lower_ == "due" or _lemma(node) in ("expect", "schedule", "plan", "set"):
             return True
@@ -973,6 +985,11 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     if tok.lower_ in PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         found = resolver.pronoun(tok)
         return [found] if found else []
+    if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
+            and _lemma(tok.head.head) in STATEMENT_VERBS | ANNOUNCE_VERBS:
+        speaker = subject_of(tok.head.head)  # "Russia announced that it would hold drills": Russia
+        if speaker is not None and speaker.lower_ != "it":
+            return _argument_actors(speaker, actors, registry, resolver, earlier_states)
     if tok.lower_ in ("they", "their", "them") and tok.tag_ in ("PRP", "PRP$"):
         # "Chile and Peru ... their navies": the states last named together in the
         # sentence, else the parties of the last joint event ("their 1994 accord")
@@ -996,7 +1013,7 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
 
 def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier_states):
     plover = event_type(trigger)
-    if plover is None or _is_unreal(trigger):
+    if plover is None or _is_unreal(trigger, reported=_told_ahead(trigger)):
         return None
     subject = _subject(trigger)
     if subject is not None and time.start <= offset(subject) < time.end:
