@@ -927,3 +927,11 @@ def test_would_in_a_reported_plan_is_will_told_in_the_past(registry):
         [("COOPERATE", "2025-07", {"russia", "china"})]
     # but "would have" is what did not happen
     assert events("Russia said China would have vetoed the resolution in 2024 had it come to a vote.", registry) == []
+
+
+def test_claiming_an_attack_is_the_attack_and_overseeing_a_test_the_test(registry):
+    for body in ("The Houthis claimed responsibility for an attack on an Israeli port on Sunday.",
+                 "On Sunday the Houthis claimed responsibility for an attack on an Israeli port."):
+        assert events(body, registry) == [("ASSAULT", "2025-05-18", {"houthis", "israel"})]
+    assert events("Kim Jong Un oversaw the test of a new cruise missile on Saturday.", registry) == \
+        [("MOBILIZE", "2025-05-17", {"kim-jong-un"})]

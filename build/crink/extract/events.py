@@ -60,7 +60,7 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "ha
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange", "fly", "sail", "wrap",
-               "conclude", "perform", "run", "slap", "lodge", "file"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
+               "conclude", "perform", "run", "slap", "lodge", "file", "oversee", "supervise", "guide"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
@@ -226,7 +226,8 @@ def _will_do(token) -> bool:
 
 def _is_statement(trigger) -> bool:
     """A verb of saying used as one ("said", "added that"), not "added X to a list"."""
-    return trigger.pos_ == "VERB" and _lemma(trigger) in STATEMENT_VERBS and not _listed(trigger)
+    return trigger.pos_ == "VERB" and _lemma(trigger) in STATEMENT_VERBS and not _listed(trigger) \
+        and not any(c.dep_ == "dobj" and _lemma(c) == "responsibility" for c in trigger.children)
 
 
 def _listed(trigger) -> bool:
@@ -304,6 +305,11 @@ def event_type(trigger) -> str | None:
         return "RETREAT"  # "moved two frigates out of the Black Sea": a withdrawal
     if lemma in LAPSE_VERBS and any(c.dep_ == "nsubj" and _lemma(c) in RESTRICTIONS for c in trigger.children):
         return "RETREAT"  # "the arms embargo expired"
+    if lemma == "claim" and any(c.dep_ == "dobj" and _lemma(c) == "responsibility" for c in trigger.children):
+        for prep in (p for c in trigger.children if c.dep_ == "dobj" for p in c.children
+                     if p.dep_ == "prep" and p.lower_ == "for"):  # "claimed responsibility for an attack"
+            for act in (o for o in prep.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES):
+                return OBJECT_TYPES[_lemma(act)]
     if lemma in TRAVEL_VERBS and trigger.pos_ == "VERB" and _travels_to_meet(trigger):
         return "CONSULT"  # "flew to Beijing on Tuesday for talks", "the minister headed to Ankara"
     if lemma == "be":
@@ -531,6 +537,9 @@ def _noun_host(noun):
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS | SEQUENCE_PREPS \
             and head.head.pos_ == "VERB":
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) == "responsibility" \
+            and _lemma(head.head.head) == "claim":
+        return head.head.head  # "claimed responsibility for the attack": the claimant did it
     return None
 
 
@@ -641,6 +650,9 @@ def _roles(trigger, plover: str) -> dict:
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
     typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for")  # "responded with sanctions"
                  for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
+    for claimed in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) == "responsibility"):
+        typed_by |= {claimed.i} | {o.i for p in claimed.children if p.lower_ == "for"  # "claimed responsibility
+                                   for o in p.children if o.dep_ == "pobj"}  # for an attack on X": X is the target
     for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS):
         typed_by |= {deal.i} | {o.i for p in deal.children if p.dep_ == "prep" and p.lower_ == "of"  # "a memorandum
                                 for o in p.children if o.dep_ == "pobj"}  # of obligations with the SCO": a party
