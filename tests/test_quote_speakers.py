@@ -351,3 +351,10 @@ def test_someones_spokesman_speaks_not_the_someone():
     assert quotes('Vladimir Putin\'s spokesman, Dmitry Peskov, said the Kremlin "took note" of the remarks.')[-1] == \
         ("dmitry-peskov", "took note")
     assert quotes('Vladimir Putin\'s spokesman said the Kremlin had "taken note" of the remarks.')[-1][0] is None
+
+
+def test_what_several_said_together_has_no_single_speaker():
+    found = records("Japan and South Korea said they would coordinate closely on North Korea.")["quotes"]
+    assert [(q["speaker_id"], q["kind"], q["method"]) for q in found] == [(None, "indirect", "indirect/joint")]
+    assert quotes("Japan said it would coordinate closely with South Korea.") == \
+        [("japan", "it would coordinate closely with South Korea")]

@@ -560,7 +560,7 @@ def indirect_quotes(parsed: Parsed, resolver: Resolver, quote_ranges) -> list[Qu
                 continue  # the words are quoted: the marks rule covers them
             s, e = _phrase_bounds(subject)
             actor_id, method, conf = resolver.resolve(subject, s, e)
-            if actor_id is None:
+            if actor_id is None and method != "joint":  # joint speakers: a quote no single one of them owns
                 continue
             in_sentence.append(Quote(c_start, c_end, text[c_start:c_end], "indirect", actor_id, text[s:e], verb.text,
                                      sentence.start, sentence.end, f"indirect/{method}", round(conf * 0.9, 2)))

@@ -257,7 +257,11 @@ class Resolver:
         return sorted(states)
 
     def resolve(self, head, phrase_start: int, phrase_end: int) -> tuple[str | None, str, float]:
-        """(actor id, method, confidence) for a subject phrase headed by token `head`."""
+        """(actor id, method, confidence) for a subject phrase headed by token `head`; none for
+        two or more named together ("Japan and South Korea said"): no one of them said it alone."""
+        if any(c.dep_ == "conj" and self.actors.at(offset(c), offset(c) + len(c)) for c in head.children) \
+                and self.actors.at(offset(head), offset(head) + len(head)):
+            return None, "joint", 0.6
         if head.tag_ in ("WDT", "WP") and head.dep_ in ("nsubj", "nsubjpass"):  # "the ministry, which said"
             antecedent = relative_antecedent(head)
             if antecedent is not None:
