@@ -935,3 +935,10 @@ def test_claiming_an_attack_is_the_attack_and_overseeing_a_test_the_test(registr
         assert events(body, registry) == [("ASSAULT", "2025-05-18", {"houthis", "israel"})]
     assert events("Kim Jong Un oversaw the test of a new cruise missile on Saturday.", registry) == \
         [("MOBILIZE", "2025-05-17", {"kim-jong-un"})]
+
+
+def test_a_parliament_approving_a_treaty_ratifies_it(registry):
+    assert events("Iran's parliament approved the strategic partnership treaty with Russia on Wednesday.",
+                  registry) == [("SUPPORT", "2025-05-21", {"iran", "russia"})]
+    assert [t for t, _, _ in events("The Security Council approved a resolution on Wednesday.", registry)] == \
+        ["AGREE"]

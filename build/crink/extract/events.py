@@ -320,6 +320,8 @@ def event_type(trigger) -> str | None:
         return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
+    if lemma == "approve" and any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children):
+        return "SUPPORT"  # "parliament approved the treaty": a ratification
     if lemma == "agree" and trigger.pos_ == "VERB" and (
             any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children)
             or trigger.dep_ in ("relcl", "ccomp") and _lemma(trigger.head) in AGREEMENT_NOUNS
