@@ -942,3 +942,10 @@ def test_a_parliament_approving_a_treaty_ratifies_it(registry):
                   registry) == [("SUPPORT", "2025-05-21", {"iran", "russia"})]
     assert [t for t, _, _ in events("The Security Council approved a resolution on Wednesday.", registry)] == \
         ["AGREE"]
+
+
+def test_a_package_of_sanctions_is_sanctions_and_what_it_lists_is_targeted(registry):
+    assert events("Britain unveiled a new raft of sanctions on Russian banks last week.", registry) == \
+        [("SANCTION", "2025-05", {"united-kingdom", "russia"})]
+    assert events("The European Union on Monday adopted a new package of sanctions, listing two Chinese "
+                  "refineries.", registry) == [("SANCTION", "2025-05-19", {"european-union", "china"})]

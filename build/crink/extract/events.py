@@ -65,7 +65,8 @@ AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
 # "opened a week of manoeuvres", "exchanged instruments of ratification"
-SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month", "instrument"}
+SPAN_NOUNS = {"day", "week", "hour", "round", "series", "month", "instrument", "package", "raft", "tranche", "batch",
+              "wave", "set"}
 CALL_MEANS = {"phone", "telephone", "video", "videolink", "videoconference", "video-link"}
 OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "tariff": "SANCTION", "tariffs": "SANCTION",
                 "drill": "COOPERATE", "exercise": "COOPERATE",
@@ -136,6 +137,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3}  # finer first
 PHASE_VERBS = {"begin", "start", "continue", "resume", "keep"}
 START_VERBS = {"begin", "start", "open", "resume", "continue", "erupt", "kick"}  # "talks resumed on Monday"
 END_VERBS = {"end", "close", "conclude", "wrap"}  # "the drills ended on Friday"
+LISTING_VERBS = {"list", "target", "include", "hit", "name", "designate", "blacklist"}  # what a sanction covers
 TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # their object is what was talked about, not a side
 TRAVEL_VERBS = {"fly", "head", "go", "come", "jet"}  # "flew to Beijing for talks"
 TRAVELLERS = {"minister", "president", "premier", "leader", "envoy", "delegation", "chancellor", "secretary", "chief",
@@ -641,6 +643,10 @@ def _roles(trigger, plover: str) -> dict:
                 for t in obj.subtree:
                     if not _nested(t, verb, set()):
                         roles.setdefault(t.i, "participant")
+    for listing in (c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                    and _lemma(c) in LISTING_VERBS and plover == "SANCTION"):
+        for t in (t for o in listing.children if o.dep_ == "dobj" for t in o.subtree):
+            roles.setdefault(t.i, "target")  # "adopted sanctions on X, listing two Chinese refineries"
     for gloss in (c for c in trigger.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
                   and _lemma(c) in ("mean", "refer") and plover in STANCE_TYPES):
         for t in gloss.subtree:  # "decried 'interference'—meaning actions taken by X": X is the target
@@ -655,9 +661,10 @@ def _roles(trigger, plover: str) -> dict:
     for claimed in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) == "responsibility"):
         typed_by |= {claimed.i} | {o.i for p in claimed.children if p.lower_ == "for"  # "claimed responsibility
                                    for o in p.children if o.dep_ == "pobj"}  # for an attack on X": X is the target
-    for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS):
+    for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS | SPAN_NOUNS):
         typed_by |= {deal.i} | {o.i for p in deal.children if p.dep_ == "prep" and p.lower_ == "of"  # "a memorandum
-                                for o in p.children if o.dep_ == "pobj"}  # of obligations with the SCO": a party
+                                for o in p.children if o.dep_ == "pobj"}  # of obligations with the SCO", "a package
+        # of sanctions on X": X takes part
     topic = {t.i for c in trigger.children if c.dep_ == "dobj" and _lemma(trigger) in TOPIC_VERBS for t in c.subtree}
     for t in clause:
         if t.i in roles or t.i in topic or _nested(t, trigger, typed_by):
