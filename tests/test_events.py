@@ -892,11 +892,13 @@ def test_a_time_right_after_an_event_noun_subject_dates_the_noun(registry):
     assert events("Xi Jinping's speech produced a joint statement last week.", registry) == []
 
 
-def test_slapping_sanctions_and_lodging_a_protest_take_their_objects_meaning(registry):
+def test_slapping_sanctions_lodging_a_protest_finalising_a_deal_take_their_objects_meaning(registry):
     assert events("Washington slapped sanctions on Iranian oil traders last week.", registry) == \
         [("SANCTION", "2025-05", {"united-states", "iran"})]
     assert events("Japan lodged a formal protest with China on Friday.", registry) == \
         [("ACCUSE", "2025-05-23", {"japan", "china"})]
+    assert events("Russia and Iran finalised a deal on gas supplies on Tuesday.", registry) == \
+        [("SUPPORT", "2025-05-20", {"russia", "iran"})]
 
 
 def test_an_official_flying_to_a_capital_or_for_talks_is_a_visit(registry):

@@ -60,7 +60,8 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "ha
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange", "fly", "sail", "wrap",
-               "conclude", "perform", "run", "slap", "lodge", "file", "oversee", "supervise", "guide"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
+               "conclude", "perform", "run", "slap", "lodge", "file", "oversee", "supervise", "guide", "finalise",
+               "finalize", "clinch", "secure"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
