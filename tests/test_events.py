@@ -951,3 +951,10 @@ def test_a_package_of_sanctions_is_sanctions_and_what_it_lists_is_targeted(regis
         [("SANCTION", "2025-05", {"united-kingdom", "russia"})]
     assert events("The European Union on Monday adopted a new package of sanctions, listing two Chinese "
                   "refineries.", registry) == [("SANCTION", "2025-05-19", {"european-union", "china"})]
+
+
+def test_manoeuvres_are_drills_and_sweeping_into_a_capital_an_attack(registry):
+    assert events("Russian and Chinese forces began joint manoeuvres on Tuesday.", registry) == \
+        [("COOPERATE", "2025-05-20", {"russia", "china"})]
+    assert events("Rebels led by Hayat Tahrir al-Sham swept into Damascus on Sunday.", registry) == \
+        [("ASSAULT", "2025-05-18", {"hayat-tahrir-al-sham", "syria"})]

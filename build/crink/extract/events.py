@@ -39,7 +39,8 @@ LEXICON = {
              "expand strengthen",
     "CONSULT": "meet visit call talk host discuss consult negotiate confer telephone summit meeting visit talks "
                "call conversation negotiation trip travel tour welcome receive attend convene arrive",
-    "COOPERATE": "drill exercise cooperate coordinate patrol collaborate partner join",
+    "COOPERATE": "drill exercise cooperate coordinate patrol collaborate partner join manoeuvre maneuver "
+                 "manoeuvres maneuvers wargame",
     "AID": "supply provide send deliver ship transfer sell give deploy fund finance arm aid help assist "
            "supplies shipment delivery deployment",
     "ACCUSE": "accuse condemn criticize criticise denounce blame charge decry slam rebuke protest condemnation",
@@ -144,7 +145,7 @@ TRAVEL_VERBS = {"fly", "head", "go", "come", "jet"}  # "flew to Beijing for talk
 TRAVELLERS = {"minister", "president", "premier", "leader", "envoy", "delegation", "chancellor", "secretary", "chief",
               "king", "prince", "official", "diplomat", "ambassador", "spokesman", "spokeswoman", "emir"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
-ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm"}
+ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm", "sweep"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
 LAPSE_VERBS = {"expire", "lapse", "end"}
 RESTRICTIONS = {"ban", "embargo", "sanction", "restriction", "moratorium", "blockade"}
