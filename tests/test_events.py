@@ -958,3 +958,9 @@ def test_manoeuvres_are_drills_and_sweeping_into_a_capital_an_attack(registry):
         [("COOPERATE", "2025-05-20", {"russia", "china"})]
     assert events("Rebels led by Hayat Tahrir al-Sham swept into Damascus on Sunday.", registry) == \
         [("ASSAULT", "2025-05-18", {"hayat-tahrir-al-sham", "syria"})]
+
+
+def test_a_meeting_on_the_sidelines_of_a_dated_summit_takes_its_date(registry):
+    found = events("Xi Jinping and Vladimir Putin will meet on the sidelines of the SCO summit in Tianjin next month.",
+                   registry)
+    assert ("CONSULT", "2025-06", {"xi-jinping", "vladimir-putin"}) in found

@@ -543,6 +543,10 @@ def _noun_host(noun):
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS | SEQUENCE_PREPS \
             and head.head.pos_ == "VERB":
         return head.head
+    margin = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+    if margin is not None and _lemma(margin) in ("sideline", "sidelines", "margin", "margins") \
+            and margin.dep_ == "pobj" and margin.head.lower_ in ("on", "at") and margin.head.head.pos_ == "VERB":
+        return margin.head.head  # "will meet on the sidelines of the summit next month": at the summit
     if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) == "responsibility" \
             and _lemma(head.head.head) == "claim":
         return head.head.head  # "claimed responsibility for the attack": the claimant did it
@@ -866,7 +870,7 @@ def _dated_predicates(trigger, tokens):
                  and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
     host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
     if host is not None and host not in triggers and (
-            _lemma(trigger.head) in OCCASION_PREPS
+            _lemma(trigger.head) in OCCASION_PREPS or _lemma(trigger.head) == "of"  # "on the sidelines of"
             or _lemma(trigger.head) == "after" and event_type(trigger) == "CONSULT"):
         # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked", "signed a
         # plan after talks on Wednesday, and criticised ...": on the day of the occasion
