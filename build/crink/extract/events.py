@@ -13,11 +13,11 @@ hypothetical predicates are not events; an event needs at least one actor that i
 place, and a meeting or joint drill needs two sides. An event noun whose verb of beginning
 is dated ("talks between X and Y resumed on Monday") is the event. An answer to an earlier act ("dismissed
 the charge", "said the sanctions were illegal") is aimed at whoever did it; a clause counted
-from a dated one ("two days after X vetoed ...") is dated by counting. Under a date line
-heading a live page's entries ("Friday, 19 May."), what an entry reports as done takes
-that date; what is done "during their call" or "after the meeting" takes the date of the
-call or meeting last reported; "She said ..." after a sentence that dated her takes its day. PLOVER's mode is kept
-where the words make it plain (`event_mode`).
+from a dated one ("two days after X vetoed ...") is dated by counting. A sentence with no
+date of its own borrows one in three cases only: under a date line heading a live page's
+entries ("Friday, 19 May."); for what is done "during their call" or "after the meeting"
+(the date of that call or meeting, last reported); and for "She said ..." right after a
+sentence that dated her. PLOVER's mode is kept where the words make it plain (`event_mode`).
 """
 
 import datetime as dt
