@@ -321,8 +321,8 @@ def test_a_supply_contract_is_between_supplier_and_buyer_and_a_company_is_its_ow
 
 
 def test_a_vaguer_mention_of_an_event_already_dated_is_the_same_event(registry):
-    found = events("On May 8, Xi Jinping spoke with Vladimir Putin by phone. During their call earlier this month, "
-                   "the two leaders discussed trade.", registry)
+    found = events("Recep Tayyip Erdogan spoke with Ilham Aliyev by phone on May 8. During the conversation earlier "
+                   "this month, Erdogan and Aliyev discussed transit routes.", registry)
     assert [(t, d) for t, d, _ in found] == [("CONSULT", "2025-05-08")]
 
 
@@ -840,7 +840,7 @@ def test_saying_a_state_would_veto_is_a_rejection_not_a_threat(registry):
 
 
 def test_a_meeting_named_again_dates_what_was_done_at_or_after_it(registry):
-    found = events("Vladimir Putin and Recep Tayyip Erdogan spoke by phone on Thursday. During their call, the two "
+    found = events("Vladimir Putin and Recep Tayyip Erdogan spoke by phone on Thursday. During the call, the two "
                    "leaders condemned Israel's strikes on Syria.", registry)
     assert ("ACCUSE", "2025-05-22", {"russia", "turkey", "israel", "syria"}) in found
     found = events("Armenia and Georgia held talks in Tbilisi on Monday. Azerbaijan's president phoned Recep "
@@ -849,7 +849,7 @@ def test_a_meeting_named_again_dates_what_was_done_at_or_after_it(registry):
     # "the meeting" is the talks, not the call; the stance said, not a word of criticism, types it
     assert [(t, d) for t, d, _ in found if t == "REQUEST"] == [("REQUEST", "2025-05-19")]
     # a meeting named again without an earlier one of its kind dates nothing
-    assert events("During their call, the two leaders condemned Israel's strikes on Syria.", registry) == []
+    assert events("During the call, the two leaders condemned Israel's strikes on Syria.", registry) == []
 
 
 def test_a_stance_said_types_a_statement_before_a_critical_word_in_it(registry):

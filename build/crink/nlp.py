@@ -21,8 +21,9 @@ def load_nlp():
             nlp = spacy.load(name)
         except OSError:
             continue
-        # an em dash is a word of its own, even after a closing quote mark ("interference”—meaning")
-        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(list(nlp.Defaults.infixes) + ["[”\"](?=—)", "—"]).finditer
+        # an em dash is a word of its own, even after a closing quote mark ("“meddling”—meaning")
+        infixes = list(nlp.Defaults.infixes) + ["[”\"](?=—)", "—"]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         return nlp
     raise RuntimeError(f"no English spaCy pipeline installed: pip install one of {MODEL_NAMES}")
 

@@ -15,7 +15,7 @@ is dated ("talks between X and Y resumed on Monday") is the event. An answer to 
 the charge", "said the sanctions were illegal") is aimed at whoever did it; a clause counted
 from a dated one ("two days after X vetoed ...") is dated by counting. A sentence with no
 date of its own borrows one in three cases only: under a date line heading a live page's
-entries ("Friday, 19 May."); for what is done "during their call" or "after the meeting"
+entries ("Friday, 19 May."); for what is done "during the talks" or "after the meeting"
 (the date of that call or meeting, last reported); and for "She said ..." right after a
 sentence that dated her. PLOVER's mode is kept where the words make it plain (`event_mode`).
 """
@@ -655,7 +655,7 @@ def _roles(trigger, plover: str) -> dict:
             roles.setdefault(t.i, "target")  # "adopted sanctions on X, listing two Chinese refineries"
     for gloss in (c for c in trigger.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
                   and _lemma(c) in ("mean", "refer") and plover in STANCE_TYPES):
-        for t in gloss.subtree:  # "decried 'interference'—meaning actions taken by X": X is the target
+        for t in gloss.subtree:  # "condemned 'meddling', meaning sanctions by X": X is the target
             roles.setdefault(t.i, "target")
     for t in clause:
         if t.dep_ == "agent":
@@ -680,7 +680,7 @@ def _roles(trigger, plover: str) -> dict:
             prep = prep.head
         if prep.dep_ == "prep" and _lemma(prep) in OCCASION_PREPS | SEQUENCE_PREPS and any(
                 o.dep_ == "pobj" and event_type(o) == "CONSULT" for o in prep.children):
-            continue  # "during their call, X decried ...": the occasion's sides are not what was decried
+            continue  # "during the talks, X condemned ...": the occasion's sides are not what was condemned
         if prep.dep_ == "prep" and _lemma(prep) in PARTICIPANT_PREPS:
             roles[t.i] = "participant"
         else:
@@ -796,7 +796,7 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
 
 
 def _occasions_named_again(sentence) -> list:
-    """"During their call, X decried ...", "after the meeting, Y said ...": a meeting named
+    """"During the talks, X condemned ...", "after the meeting, Y said ...": a meeting named
     again with a definite word and nothing else, as the occasion of what is said or done. It
     is the meeting last reported before, and what was done at or after it takes its date."""
     found = []
@@ -1154,7 +1154,7 @@ def _is_meeting_venue(tok, trigger, actors: ActorResult) -> bool:
 
 
 def _drop_vaguer_mentions(reports: list[EventReport], resolver: Resolver) -> list[EventReport]:
-    """"On July 8 Xi and Lund spoke by phone ... during their call earlier this month": a
+    """"On March 3 Lund and Ruiz spoke by phone ... when they talked earlier this month": a
     vaguer report of the same type between the same states, whose range holds the date of a
     finer one in the article, is that event mentioned again, not another (unless their modes
     differ: a phone call on the 9th is not the visit due later that month)."""
