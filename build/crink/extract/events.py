@@ -231,7 +231,16 @@ def _will_do(token) -> bool:
 def _is_statement(trigger) -> bool:
     """A verb of saying used as one ("said", "added that"), not "added X to a list"."""
     return trigger.pos_ == "VERB" and _lemma(trigger) in STATEMENT_VERBS and not _listed(trigger) \
-        and not any(c.dep_ == "dobj" and _lemma(c) == "responsibility" for c in trigger.children)
+        and _claimed(trigger) is None
+
+
+def _claimed(verb) -> list | None:
+    """The acts a verb takes responsibility for ("claimed responsibility for the attack"), or
+    None when it takes none."""
+    taken = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) == "responsibility"), None)
+    if taken is None:
+        return None
+    return [o for p in taken.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
 
 
 def _listed(trigger) -> bool:
@@ -309,11 +318,9 @@ def event_type(trigger) -> str | None:
         return "RETREAT"  # "moved two frigates out of the Black Sea": a withdrawal
     if lemma in LAPSE_VERBS and any(c.dep_ == "nsubj" and _lemma(c) in RESTRICTIONS for c in trigger.children):
         return "RETREAT"  # "the arms embargo expired"
-    if lemma == "claim" and any(c.dep_ == "dobj" and _lemma(c) == "responsibility" for c in trigger.children):
-        for prep in (p for c in trigger.children if c.dep_ == "dobj" for p in c.children
-                     if p.dep_ == "prep" and p.lower_ == "for"):  # "claimed responsibility for an attack"
-            for act in (o for o in prep.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES):
-                return OBJECT_TYPES[_lemma(act)]
+    if lemma == "claim" and _claimed(trigger) is not None:  # "claimed responsibility for an attack"
+        for act in (o for o in _claimed(trigger) if _lemma(o) in OBJECT_TYPES):
+            return OBJECT_TYPES[_lemma(act)]
     if lemma in TRAVEL_VERBS and trigger.pos_ == "VERB" and _travels_to_meet(trigger):
         return "CONSULT"  # "flew to Beijing on Tuesday for talks", "the minister headed to Ankara"
     if lemma == "be":
@@ -664,9 +671,8 @@ def _roles(trigger, plover: str) -> dict:
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
     typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for")  # "responded with sanctions"
                  for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
-    for claimed in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) == "responsibility"):
-        typed_by |= {claimed.i} | {o.i for p in claimed.children if p.lower_ == "for"  # "claimed responsibility
-                                   for o in p.children if o.dep_ == "pobj"}  # for an attack on X": X is the target
+    if _claimed(trigger) is not None:  # "claimed responsibility for an attack on X": X is the target
+        typed_by |= {o.i for o in _claimed(trigger)} | {o.head.head.i for o in _claimed(trigger)}
     for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS | SPAN_NOUNS):
         typed_by |= {deal.i} | {o.i for p in deal.children if p.dep_ == "prep" and p.lower_ == "of"  # "a memorandum
                                 for o in p.children if o.dep_ == "pobj"}  # of obligations with the SCO", "a package
@@ -741,6 +747,12 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
             if len(states) > 1:
                 earlier_states.append((report.trigger_start, states))
 
+    def borrow(predicate, time, sentence, dated_here: set, method: str):
+        """A predicate no time expression of its own dates, dated from its context (once)."""
+        if predicate not in dated_here:
+            dated_here.add(predicate)
+            add(_report(predicate, time, sentence, parsed, actors, registry, resolver, earlier_states), method)
+
     for sentence in parsed.sentences:
         span = sentence.span
         times = find_time_expressions(parsed.text[sentence.start:sentence.end], anchor, sentence.start,
@@ -771,22 +783,14 @@ def extract_events(parsed: Parsed, actors: ActorResult, registry: Registry, anch
                             and _same_kind_of_meeting(occasion, r)), None)
             trigger = _governing_trigger([occasion]) if earlier is not None else None
             for predicate, _ in _dated_predicates(trigger, [occasion]) if trigger is not None else ():
-                if predicate not in dated_here:
-                    dated_here.add(predicate)
-                    add(_report(predicate, earlier.time, sentence, parsed, actors, registry, resolver, earlier_states),
-                        "rule:date-from-occasion")
+                borrow(predicate, earlier.time, sentence, dated_here, "rule:date-from-occasion")
         for predicate in _undated_predicates(sentence) if dated_before and not times else ():
             subject = _subject(predicate)
             said_by = resolver.pronoun(subject) if subject is not None and subject.lower_ in ("he", "she") else None
-            if said_by in dated_before and predicate not in dated_here:  # "X was asked on Monday. She said ..."
-                dated_here.add(predicate)
-                add(_report(predicate, dated_before[said_by], sentence, parsed, actors, registry, resolver,
-                            earlier_states), "rule:date-from-previous-sentence")
-        if heading is not None:
-            for predicate in _undated_predicates(sentence):
-                if predicate not in dated_here:
-                    add(_report(predicate, heading, sentence, parsed, actors, registry, resolver, earlier_states),
-                        "rule:date-from-heading")
+            if said_by in dated_before:  # "X was asked on Monday. She said ..."
+                borrow(predicate, dated_before[said_by], sentence, dated_here, "rule:date-from-previous-sentence")
+        for predicate in _undated_predicates(sentence) if heading is not None else ():
+            borrow(predicate, heading, sentence, dated_here, "rule:date-from-heading")
         dated = {r.trigger_start: r.time for r in reports if sentence.start <= r.trigger_start < sentence.end}
         for clause, time in _counted_from(sentence, parsed.text, dated, last_day):
             report = _report(clause, time, sentence, parsed, actors, registry, resolver, earlier_states)
