@@ -358,3 +358,8 @@ def test_what_several_said_together_has_no_single_speaker():
     assert [(q["speaker_id"], q["kind"], q["method"]) for q in found] == [(None, "indirect", "indirect/joint")]
     assert quotes("Japan said it would coordinate closely with South Korea.") == \
         [("japan", "it would coordinate closely with South Korea")]
+
+
+def test_a_surname_after_a_titled_alias_is_that_person():
+    found = quotes('Envoys handed a note to Ayatollah Ali Khamenei on Monday. "We will not bow," Khamenei said.')
+    assert found == [("ali-khamenei", "We will not bow")]

@@ -493,9 +493,11 @@ def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, ta
     first_seen = {}
     for m in sorted(result.mentions, key=lambda m: m.start):
         actor = result.new_actors.get(m.actor_id) or registry.actors.get(m.actor_id)
-        full_name = m.method == "ner" or (m.method == "registry" and m.kind == "name")
-        if actor and actor.type == "person" and full_name and len(actor.name.split()) >= 2:
-            words = actor.name.split()
+        words = actor.name.split() if actor else []
+        full_name = m.method == "ner" or (m.method == "registry" and m.kind == "name") or (
+            m.method == "registry" and m.kind == "alias" and len(m.text.split()) >= 2
+            and words and words[-1] in m.text.split())  # "Ayatollah Ali Khamenei", an alias with the surname
+        if actor and actor.type == "person" and full_name and len(words) >= 2:
             first_seen.setdefault(actor.id, (m.end, {words[0], words[-1]}))
         elif actor and actor.type == "organization" and m.method == "ner" and len(actor.name.split()) >= 3 \
                 and len(actor.name.split()[0]) >= 4 and not ORG_HEAD_HINTS.search(actor.name.split()[0]):
