@@ -964,3 +964,15 @@ def test_a_meeting_on_the_sidelines_of_a_dated_summit_takes_its_date(registry):
     found = events("Xi Jinping and Vladimir Putin will meet on the sidelines of the SCO summit in Tianjin next month.",
                    registry)
     assert ("CONSULT", "2025-06", {"xi-jinping", "vladimir-putin"}) in found
+
+
+def test_an_armed_campaign_is_an_attack_begun_by_its_own_side_not_by_who_joined_it(registry):
+    found = events("The United States joined an Israeli air campaign that began on May 13. Her election campaign "
+                   "began on May 14.", registry)
+    assert found == [("ASSAULT", "2025-05-13", {"israel"})]
+
+
+def test_an_attack_on_a_place_is_aimed_at_the_state_it_lies_in_unless_that_is_contested(registry):
+    found = events("US B-2 bombers hit Natanz early on Sunday. Ukrainian drones struck Crimea on Monday.", registry)
+    assert ("ASSAULT", "2025-05-18", {"united-states", "natanz", "iran"}) in found
+    assert ("ASSAULT", "2025-05-19", {"ukraine", "crimea"}) in found

@@ -47,6 +47,9 @@ ORG_HEAD_HINTS = re.compile(r"\b(Center|Centre|Institute|University|Council|Mini
                             r"Post|News|Agency|Network|Guard|Court|Assembly|Parliament|Senate|Congress)\b")
 
 
+MODEL_CODES = re.compile(r"(\s+[A-Za-z]{0,4}-?\d[\w-]*)+")  # weapon or aircraft models: "B-2", "Su-35", "S-400"
+
+
 @dataclass
 class Mention:
     actor_id: str
@@ -481,6 +484,8 @@ def _is_other_thing(text: str, ent_start: int, ent_end: int, m: Mention, found: 
         if LINK_WORDS.fullmatch(text[pos:ent_end]):
             return False  # nothing but known actors and link words
     lead = text[ent_start:m.start].strip()
+    if lead == "" and MODEL_CODES.fullmatch(text[m.end:ent_end]):
+        return False  # "US B-2", "Russian Su-35": a state and the model of what it flies
     return not (lead in ("", "the", "The") and re.match(r"^['’]s?\b", text[m.end:m.end + 2]))
 
 

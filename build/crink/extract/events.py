@@ -144,6 +144,7 @@ TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # their object is what
 TRAVEL_VERBS = {"fly", "head", "go", "come", "jet"}  # "flew to Beijing for talks"
 TRAVELLERS = {"minister", "president", "premier", "leader", "envoy", "delegation", "chancellor", "secretary", "chief",
               "king", "prince", "official", "diplomat", "ambassador", "spokesman", "spokeswoman", "emir"}
+ARMED_CAMPAIGNS = {"air", "bombing", "military", "missile", "drone", "naval", "artillery", "ground"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm", "sweep"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
@@ -307,6 +308,8 @@ def event_type(trigger) -> str | None:
                 return "SUPPORT"  # "issued a joint statement"
             if child.dep_ == "dobj" and _lemma(child) in TYPE_OF and child.pos_ == "NOUN":
                 return TYPE_OF[_lemma(child)]
+            if child.dep_ == "dobj" and _armed_campaign(child):
+                return "ASSAULT"  # "launched an air campaign"
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if trigger.pos_ == "VERB" and (lemma in ADVANCE_VERBS and "into" in preps or lemma in USE_VERBS and _against(trigger)):
         return "ASSAULT"  # "troops crossed into X", "used drones against X"
@@ -368,12 +371,20 @@ def event_type(trigger) -> str | None:
     if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return "CONSULT" if any(o.pos_ == "PROPN" for o in objects) else "SUPPORT"
+    if _armed_campaign(trigger):  # "an air campaign that began on June 13"
+        return "ASSAULT"
     if trigger.pos_ == "NOUN" and lemma in OBJECT_TYPES and lemma in TYPE_OF:
         return OBJECT_TYPES[lemma]  # an event noun means what it means as an object: "the launch of a satellite"
     plover = TYPE_OF.get(lemma) or TYPE_OF.get(trigger.text.lower())
     if plover and trigger.pos_ in ("VERB", "NOUN", "PROPN"):
         return plover
     return None
+
+
+def _armed_campaign(noun) -> bool:
+    """"an air campaign", "a bombing campaign": a campaign of force, not of pressure or votes."""
+    return noun.pos_ == "NOUN" and _lemma(noun) == "campaign" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ARMED_CAMPAIGNS for c in noun.children)
 
 
 def _travels_to_meet(verb) -> bool:
@@ -567,7 +578,9 @@ def _subject(trigger):
     subject = None
     if trigger.pos_ in ("VERB", "AUX"):
         subject = _inherited_subject(trigger)
-    if subject is None and trigger.pos_ in ("NOUN", "PROPN"):
+    if subject is None and trigger.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "relcl" and _lemma(c) in START_VERBS for c in trigger.children):
+        # not "the US joined a campaign that began on June 13": who joined later did not begin it
         verb = _noun_host(trigger)
         if verb is not None:
             subject = _inherited_subject(verb)
@@ -1065,6 +1078,11 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
                 by_actor[actor_id] = role
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
+    if plover == "ASSAULT":  # "bombers hit Fordow": an attack on a place is aimed at the state it lies in
+        for place in [a for a, role in by_actor.items() if role == "target" and not _non_place(a, actors, registry)]:
+            state = resolver.state_of(place)
+            if state and not any(resolver.state_of(a) == state for a in by_actor if _non_place(a, actors, registry)):
+                by_actor[state] = "target"
     parties = {resolver.state_of(a) or a for a in by_actor if _non_place(a, actors, registry)}
     if _is_statement(trigger) and len(parties) < 2 and plover in ("THREATEN", "AGREE", "REQUEST"):
         # what the speaker's side will do, told to another: the listener is the one it is aimed at
