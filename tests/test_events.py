@@ -976,3 +976,9 @@ def test_an_attack_on_a_place_is_aimed_at_the_state_it_lies_in_unless_that_is_co
     found = events("US B-2 bombers hit Natanz early on Sunday. Ukrainian drones struck Crimea on Monday.", registry)
     assert ("ASSAULT", "2025-05-18", {"united-states", "natanz", "iran"}) in found
     assert ("ASSAULT", "2025-05-19", {"ukraine", "crimea"}) in found
+
+
+def test_an_attack_where_a_place_is_is_aimed_at_that_place(registry):
+    found = events("Two soldiers were captured in the Kursk region, where Ukrainian forces launched an offensive "
+                   "in August 2024.", registry)
+    assert ("ASSAULT", "2024-08", {"ukraine", "kursk-oblast", "russia"}) in found

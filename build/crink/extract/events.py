@@ -677,6 +677,11 @@ def _roles(trigger, plover: str) -> dict:
                   and _lemma(c) in ("mean", "refer") and plover in STANCE_TYPES):
         for t in gloss.subtree:  # "condemned 'meddling', meaning sanctions by X": X is the target
             roles.setdefault(t.i, "target")
+    if plover == "ASSAULT" and trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+        inside = {t.i for t in trigger.subtree}  # "the Kursk region, where Ukraine launched an offensive"
+        for t in trigger.head.subtree:
+            if t.i not in inside:
+                roles.setdefault(t.i, "target")
     for t in clause:
         if t.dep_ == "agent":
             for u in t.subtree:
