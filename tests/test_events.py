@@ -982,3 +982,11 @@ def test_an_attack_where_a_place_is_is_aimed_at_that_place(registry):
     found = events("Two soldiers were captured in the Kursk region, where Ukrainian forces launched an offensive "
                    "in August 2024.", registry)
     assert ("ASSAULT", "2024-08", {"ukraine", "kursk-oblast", "russia"}) in found
+
+
+def test_the_three_leaders_are_the_last_three_leaders_named_not_the_accuser(registry):
+    found = events("Xi Jinping watched the parade on Wednesday, with Vladimir Putin on his left and Kim Jong Un on his "
+                   "right. Putin thanked Kim for troops who pushed Ukrainian forces back. On Thursday US President "
+                   "Donald Trump accused the three leaders of plotting.", registry)
+    accuse = [actors for t, _, actors in found if t == "ACCUSE"]
+    assert accuse == [{"donald-trump", "china", "russia", "north-korea"}]

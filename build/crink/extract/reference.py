@@ -161,8 +161,12 @@ class Resolver:
             return []
         states = []
         companies = head.lemma_.lower() in COMPANY_NOUNS
+        persons = head.lemma_.lower() in ("leader", "president", "minister")  # "the three leaders": persons named
+        actor = [t for t in head.head.children if t.dep_ == "nsubj"] if head.dep_ in ("dobj", "dative") else []
+        acting = {offset(t) for a in actor for t in a.subtree}  # "Trump accused the three leaders": not Trump
         for m in self._earlier_mentions(offset(head)):  # else the last that many states (or companies) named
-            if companies != (actor_type(m.actor_id, self.actors, self.registry) == "organization"):
+            if companies != (actor_type(m.actor_id, self.actors, self.registry) == "organization") \
+                    or m.start in acting or persons and actor_type(m.actor_id, self.actors, self.registry) != "person":
                 continue
             state = self.party_of(m.actor_id)
             if state and state not in states:
