@@ -990,3 +990,8 @@ def test_the_three_leaders_are_the_last_three_leaders_named_not_the_accuser(regi
                    "Donald Trump accused the three leaders of plotting.", registry)
     accuse = [actors for t, _, actors in found if t == "ACCUSE"]
     assert accuse == [{"donald-trump", "china", "russia", "north-korea"}]
+
+
+def test_a_subject_the_parser_puts_in_apposition_inside_an_opening_phrase_still_acts(registry):
+    found = events("After a truce between Chile and Peru, Peru's president visited Brazil on Monday.", registry)
+    assert found == [("CONSULT", "2025-05-19", {"brazil", "peru"})]

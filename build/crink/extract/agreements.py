@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from crink.extract.actors import ActorResult
 from crink.extract.dates import Anchor, find_time_expressions
-from crink.extract.reference import Resolver, time_swallowed_subject
+from crink.extract.reference import Resolver, swallowed_subject
 from crink.nlp import Parsed, offset
 from crink.registry import Registry, slugify
 
@@ -166,7 +166,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                 s, e = offset(token.left_edge), offset(token.right_edge) + len(token.right_edge)
                 parties += [p for p in _parties_in(s, e, actors, registry) if p not in parties]
             for verb in ([] if len(parties) >= 2 and doers else _clause_verbs(head)):
-                swallowed = time_swallowed_subject(verb)
+                swallowed = swallowed_subject(verb)
                 for child in _with_inherited_subject(verb):
                     if (child.dep_ in ("nsubj", "nsubjpass", "agent") or child.i == getattr(swallowed, "i", None)) \
                             and verb.lemma_.lower() not in STANCE_LEMMAS:
@@ -332,7 +332,7 @@ def _unsigned(head) -> bool:
 def _with_inherited_subject(verb) -> list:
     """A verb's children, plus the subject a conjoined verb shares ("X met Y and signed ...")."""
     children = list(verb.children)
-    swallowed = time_swallowed_subject(verb)
+    swallowed = swallowed_subject(verb)
     if swallowed is not None:  # "On Friday Rosneft signed": the name is the subject
         children.append(swallowed)
     if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field, replace
 from crink.extract.actors import ActorResult
 from crink.extract.agreements import supply_receivers
 from crink.extract.dates import NUMBER_WORDS, Anchor, TimeExpr, find_time_expressions, month_end
-from crink.extract.reference import Resolver, actor_type, relative_antecedent, reported_clause, subject_of
+from crink.extract.reference import (Resolver, actor_type, relative_antecedent, reported_clause, subject_of,
+                                    swallowed_subject)
 from crink.nlp import Parsed, offset
 from crink.registry import Registry
 
@@ -541,7 +542,7 @@ def _inherited_subject(verb):
     subject is the noun it modifies."""
     token = verb
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None) or swallowed_subject(token)
         if subject is not None:
             return subject
         if token.dep_ in ("relcl", "acl"):  # "the treaty that X signed", "the Russia-Iran treaty signed in 2025"

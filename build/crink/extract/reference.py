@@ -353,7 +353,7 @@ def subject_of(verb):
             subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
             if subject is not None:
                 return subject
-    swallowed = time_swallowed_subject(verb)
+    swallowed = swallowed_subject(verb)
     if swallowed is not None:
         return swallowed
     token = verb
@@ -383,9 +383,10 @@ def subject_of(verb):
     return None
 
 
-def time_swallowed_subject(verb):
-    """"On Friday Rosneft signed ...": the parser reads the name after an opening time as the
-    time's object ("Friday Rosneft"), leaving the verb without a subject; that name is it."""
+def swallowed_subject(verb):
+    """The subject the parser put inside an opening phrase, leaving the verb without one: "On
+    Friday Rosneft signed ..." read as "Friday Rosneft", and "After a truce between Chile and
+    Peru, Peru's president visited ..." read with the president in apposition to Chile."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i == c.sent.start):
@@ -393,6 +394,9 @@ def time_swallowed_subject(verb):
         if pobj is not None and pobj.pos_ == "PROPN" and pobj.lower_ not in WEEKDAYS and pobj.lower_ not in MONTHS \
                 and any(c.dep_ == "compound" and (c.lower_ in WEEKDAYS or c.lower_ in MONTHS) for c in pobj.children):
             return pobj
+        for appos in (t for t in prep.subtree if t.dep_ == "appos" and t.right_edge.i == verb.i - 1):
+            if appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == ",":
+                return appos
     return None
 
 
