@@ -995,3 +995,9 @@ def test_the_three_leaders_are_the_last_three_leaders_named_not_the_accuser(regi
 def test_a_subject_the_parser_puts_in_apposition_inside_an_opening_phrase_still_acts(registry):
     found = events("After a truce between Chile and Peru, Peru's president visited Brazil on Monday.", registry)
     assert found == [("CONSULT", "2025-05-19", {"brazil", "peru"})]
+
+
+def test_entering_into_a_pact_is_concluding_it_with_whom_it_names(registry):
+    found = events("Chile entered into a trade pact with Peru last March. Troops entered into the town on Monday.",
+                   registry)
+    assert found == [("SUPPORT", "2025-03", {"chile", "peru"})]

@@ -335,6 +335,9 @@ def event_type(trigger) -> str | None:
         return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
+    if lemma == "enter" and any(p.dep_ == "prep" and p.lower_ == "into" and any(
+            o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS for o in p.children) for p in trigger.children):
+        return "SUPPORT"  # "entered into an agreement": concluded it
     if lemma == "approve" and any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in trigger.children):
         return "SUPPORT"  # "parliament approved the treaty": a ratification
     if lemma == "agree" and trigger.pos_ == "VERB" and (
@@ -688,8 +691,8 @@ def _roles(trigger, plover: str) -> dict:
             for u in t.subtree:
                 roles[u.i] = "source"
     typed_by = {c.i for c in trigger.children if c.dep_ in ("dobj", "attr") and _lemma(c) in OBJECT_TYPES}
-    typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for")  # "responded with sanctions"
-                 for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}
+    typed_by |= {o.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "for", "into")
+                 for o in p.children if o.dep_ == "pobj" and _lemma(o) in OBJECT_TYPES}  # "responded with sanctions"
     if _claimed(trigger) is not None:  # "claimed responsibility for an attack on X": X is the target
         typed_by |= {o.i for o in _claimed(trigger)} | {o.head.head.i for o in _claimed(trigger)}
     for deal in (c for c in trigger.children if c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS | SPAN_NOUNS):
