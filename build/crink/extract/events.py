@@ -58,12 +58,14 @@ LEXICON = {
 PHRASAL = {("strike", "down"): "REJECT", ("vote", "down"): "REJECT", ("shoot", "down"): "ASSAULT",
            ("back", "down"): "CONCEDE", ("pull", "out"): "RETREAT", ("walk", "out"): "REJECT"}
 TYPE_OF = {word: plover for plover, words in LEXICON.items() for word in words.split()}
+# verbs whose object says what was done: "flew a joint patrol", "wrapped up an exercise", "concluded talks",
+# "waged war", "exercised its veto"
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "impose", "pay", "make", "have", "launch", "begin",
                "start", "undertake", "issue", "deliver", "host", "mount", "take", "place", "level", "cast",
                "announce", "unveil", "open", "complete", "finish", "reach", "strike", "extend", "renew", "reimpose",
                "restore", "tighten", "adopt", "pass", "repeat", "reiterate", "exchange", "fly", "sail", "wrap",
                "conclude", "perform", "run", "slap", "lodge", "file", "oversee", "supervise", "guide", "finalise",
-               "finalize", "clinch", "secure"}  # "flew a joint patrol", "wrapped up an exercise", "concluded talks"
+               "finalize", "clinch", "secure", "wage", "exercise"}
 AGREEMENT_NOUNS = {"treaty", "agreement", "pact", "accord", "deal", "armistice", "memorandum", "alliance", "truce",
                    "ceasefire", "contract"}
 RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "hit"}  # "retaliated with tariffs"
@@ -335,6 +337,8 @@ def event_type(trigger) -> str | None:
         return None
     if lemma in SIGNING_VERBS or (trigger.pos_ == "NOUN" and lemma in ("signing", "ratification")):
         return "SUPPORT"
+    if lemma == "use" and any(c.dep_ == "dobj" and _lemma(c) == "veto" for c in trigger.children):
+        return "REJECT"  # "used its veto" (what else is used says little: "used the talks to ...")
     if lemma == "enter" and any(p.dep_ == "prep" and p.lower_ == "into" and any(
             o.dep_ == "pobj" and _lemma(o) in AGREEMENT_NOUNS for o in p.children) for p in trigger.children):
         return "SUPPORT"  # "entered into an agreement": concluded it
