@@ -1008,3 +1008,15 @@ def test_staging_drills_waging_war_and_using_a_veto_are_events(registry):
                    "Chile used its veto on Tuesday. Chile used the talks on Wednesday to press its case.", registry)
     assert [(t, d) for t, d, _ in found] == [("COOPERATE", "2025-05-19"), ("ASSAULT", "2025-03"),
                                             ("REJECT", "2025-05-20")]
+
+
+def test_an_arrangement_in_negotiation_is_an_agreement_of_whoever_negotiates_it(registry):
+    found = agreements("Chile and Peru held talks on Monday and agreed to speed up work on a fishing arrangement. "
+                       "Chilean and Peruvian officials discussed a payments arrangement that the two governments have "
+                       "been negotiating for a year. The security arrangement in the region has frayed.", registry)
+    assert found == [("chile-peru-arrangement", ("chile", "peru")), ("chile-peru-arrangement", ("chile", "peru"))]
+
+
+def test_talks_on_an_existing_agreement_do_not_make_it_unsigned(registry):
+    found = agreements("China and Iran held talks on the 2021 agreement.", registry)
+    assert found == [("china-iran-25-year-comprehensive-cooperation-agreement", None)]

@@ -44,6 +44,7 @@ TRANSFER_LEMMAS = {"supply", "sell", "buy", "provide", "deliver", "purchase", "s
 SUCCESSION_LEMMAS = {"replace", "succeed", "supersede", "extend", "renew", "update", "upgrade", "amend"}
 UNSIGNED_WORDS = {"draft", "proposed", "planned", "future", "possible", "prospective", "envisaged"}
 NEGOTIATING_LEMMAS = {"draft", "negotiate", "discuss", "prepare", "seek", "finalise", "finalize", "pursue", "propose"}
+WORK_WORDS = {"work", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
 YEAR = re.compile(r"(?<![\d$])(19|20)\d\d(?!\d)")
 
 
@@ -136,8 +137,10 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             if head.lemma_.lower() in NEEDS_JOINT and not any(c.lower_ == "joint" for c in head.lefts) \
                     and not (head.dep_ == "dobj" and head.head.lemma_.lower() in SIGNING_LEMMAS):
                 continue  # a statement is an agreement when joint or signed
-            if head.lemma_.lower() in NEEDS_SIGNING and not _signed(head):
-                continue  # "signed a plan of consultations", "an arrangement the three signed"
+            if head.lemma_.lower() in NEEDS_SIGNING and not _signed(head) \
+                    and not (head.lemma_.lower() == "arrangement" and _unsigned(head)):
+                continue  # "signed a plan of consultations", "an arrangement the three signed", or one in
+                # negotiation: "work on a gas swap arrangement"
             # "among them an agreement ...": a phrase before the head is not part of the mention
             left = min([head] + [c.left_edge for c in head.lefts if c.dep_ not in ("prep", "punct")], key=lambda t: t.i)
             # "a pact with Iran", and "a memorandum of obligations with the SCO" (hung on the "of" noun)
@@ -325,6 +328,14 @@ def _unsigned(head) -> bool:
     not one already signed, so it links to no registry agreement and has no year."""
     if any(c.dep_ == "amod" and c.lower_ in UNSIGNED_WORDS for c in head.children):
         return True
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in NEGOTIATING_LEMMAS for c in head.children):
+        return True  # "an arrangement the two governments have been negotiating"
+    if head.dep_ == "pobj" and head.head.lower_ == "on" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                               for c in head.children):
+        on_what = head.head.head  # "talks on a visa-free travel agreement", "speed up work on an arrangement"
+        if on_what.lemma_.lower() in WORK_WORDS or any(c.dep_ == "dobj" and c.lemma_.lower() in WORK_WORDS
+                                                      for c in on_what.children):
+            return True
     verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
     return verb is not None and verb.lemma_.lower() in NEGOTIATING_LEMMAS
 
@@ -335,9 +346,13 @@ def _with_inherited_subject(verb) -> list:
     swallowed = swallowed_subject(verb)
     if swallowed is not None:  # "On Friday Rosneft signed": the name is the subject
         children.append(swallowed)
-    if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
-        # "X and Y met and signed ...", "X and Y signed a pact, building on the 1999 treaty"
-        children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sharing = verb
+    for _ in range(3):  # "X and Y met and signed ...", "X and Y signed a pact, building on the 1999 treaty",
+        # "X and Y spoke and agreed to sign ..."
+        if sharing.dep_ not in ("conj", "advcl", "xcomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            break
+        sharing = sharing.head
+        children += [c for c in sharing.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ in ("relcl", "acl"):  # "an accord restoring ties between Chile and Peru"
         children += [p for c in children if c.dep_ == "dobj" for p in c.children
                      if p.dep_ == "prep" and p.lower_ == "between"]
