@@ -363,3 +363,8 @@ def test_what_several_said_together_has_no_single_speaker():
 def test_a_surname_after_a_titled_alias_is_that_person():
     found = quotes('Envoys handed a note to Ayatollah Ali Khamenei on Monday. "We will not bow," Khamenei said.')
     assert found == [("ali-khamenei", "We will not bow")]
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    found = quotes('The statement, issued by the Kremlin, said Russia "remains open to dialogue".')
+    assert found == [("russia", "remains open to dialogue")]

@@ -32,6 +32,8 @@ GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
 BYSTANDERS = {"reporter", "journalist", "correspondent", "source", "observer", "witness", "resident", "user",
               "commentator", "blogger", "viewer", "reader", "caller", "participant", "student", "worker"}
 # nouns for what someone said: "his message was blunt", "Lund's reply was short" speak for the owner
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "note", "letter", "post",
+                  "report", "release", "notice"}
 SPEECH_NOUNS = {"message", "reply", "response", "answer", "verdict", "warning", "remark", "word", "argument",
                 "point", "advice", "conclusion", "assessment", "explanation", "retort", "appeal", "plea", "toast",
                 "speech", "address", "tone", "view", "position", "case"}
@@ -271,6 +273,9 @@ class Resolver:
             if antecedent is not None:
                 start = offset(antecedent.left_edge)
                 return self.resolve(antecedent, start, offset(antecedent) + len(antecedent))
+        issuer = _issuer(head)
+        if issuer is not None:  # "the statement, issued by the Kremlin, said"
+            return self.resolve(issuer, offset(issuer.left_edge), offset(issuer) + len(issuer))
         inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
         people = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "person"]
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -380,6 +385,16 @@ def subject_of(verb):
             token = token.head
         else:
             break
+    return None
+
+
+def _issuer(document):
+    """Who issued a document noun ("a statement released by the ministry"), else None."""
+    if document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for clause in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (a for a in clause.children if a.dep_ == "agent"):
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
     return None
 
 
