@@ -1020,3 +1020,8 @@ def test_an_arrangement_in_negotiation_is_an_agreement_of_whoever_negotiates_it(
 def test_talks_on_an_existing_agreement_do_not_make_it_unsigned(registry):
     found = agreements("China and Iran held talks on the 2021 agreement.", registry)
     assert found == [("china-iran-25-year-comprehensive-cooperation-agreement", None)]
+
+
+def test_whom_a_pledge_is_to_takes_part_even_when_the_parser_hangs_it_on_the_gift(registry):
+    found = events("Chile pledged $2 billion in loans to Peru in March.", registry)
+    assert found == [("AGREE", "2025-03", {"chile", "peru"})]

@@ -147,6 +147,8 @@ TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # their object is what
 TRAVEL_VERBS = {"fly", "head", "go", "come", "jet"}  # "flew to Beijing for talks"
 TRAVELLERS = {"minister", "president", "premier", "leader", "envoy", "delegation", "chancellor", "secretary", "chief",
               "king", "prince", "official", "diplomat", "ambassador", "spokesman", "spokeswoman", "emir"}
+GIVING_VERBS = {"pledge", "promise", "offer", "supply", "send", "deliver", "provide", "sell", "ship", "transfer",
+                "give", "grant", "lend", "export"}
 ARMED_CAMPAIGNS = {"air", "bombing", "military", "missile", "drone", "naval", "artillery", "ground"}
 PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm", "sweep"}
@@ -606,7 +608,8 @@ def _nested(token, trigger, typed_by: set) -> bool:
                 and node.head.i not in typed_by \
                 and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS) \
                 and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS | {"member"}) \
-                and not (_lemma(node) in PARTICIPANT_PREPS and _lemma(node.head) in CALL_MEANS):
+                and not (_lemma(node) in PARTICIPANT_PREPS and _lemma(node.head) in CALL_MEANS) \
+                and not (_lemma(node) == "to" and _lemma(trigger) in GIVING_VERBS):  # "pledged $1bn in loans to X"
             return True
         node = node.head
     return False
