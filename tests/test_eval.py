@@ -12,10 +12,10 @@ def scores():
 
 def test_both_gold_sets_are_present_and_large_enough(scores):
     sets = {r["set"] for r in scores}
-    assert sets == {"seeds", "passages", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"}
+    assert sets == {"seeds", "passages", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
     assert len(list((GOLD_DIR / "seeds").glob("*.yml"))) == 5
     assert len(list((GOLD_DIR / "passages").glob("*.yml"))) >= 30
-    for held_out in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"):  # reported, not asserted: see README
+    for held_out in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):  # reported, not asserted
         assert len(list((GOLD_DIR / held_out).glob("*.yml"))) >= 10
 
 
@@ -24,9 +24,9 @@ def test_both_gold_sets_are_present_and_large_enough(scores):
 # reached the test XPASSes, fails, and the entry must be removed from here.
 NOT_YET_MET = {
     ("seeds", "agreements"): 0.82,
-    ("seeds", "events (precision)"): 0.58, ("seeds", "events (recall)"): 0.19,
-    ("passages", "agreements"): 0.77,
-    ("passages", "events (recall)"): 0.53,
+    ("seeds", "events (precision)"): 0.66, ("seeds", "events (recall)"): 0.24,
+    ("passages", "agreements"): 0.78,
+    ("passages", "events (recall)"): 0.54,
 }
 
 
