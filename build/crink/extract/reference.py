@@ -31,9 +31,10 @@ COMPANY_NOUNS = {"company", "firm", "bank", "lender", "producer", "corporation",
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
 BYSTANDERS = {"reporter", "journalist", "correspondent", "source", "observer", "witness", "resident", "user",
               "commentator", "blogger", "viewer", "reader", "caller", "participant", "student", "worker"}
-# nouns for what someone said: "his message was blunt", "Lund's reply was short" speak for the owner
+# documents that speak for whoever issued them: "the statement, issued by the Kremlin, said"
 DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "note", "letter", "post",
                   "report", "release", "notice"}
+# nouns for what someone said: "his message was blunt", "Lund's reply was short" speak for the owner
 SPEECH_NOUNS = {"message", "reply", "response", "answer", "verdict", "warning", "remark", "word", "argument",
                 "point", "advice", "conclusion", "assessment", "explanation", "retort", "appeal", "plea", "toast",
                 "speech", "address", "tone", "view", "position", "case"}
@@ -164,11 +165,11 @@ class Resolver:
         states = []
         companies = head.lemma_.lower() in COMPANY_NOUNS
         persons = head.lemma_.lower() in ("leader", "president", "minister")  # "the three leaders": persons named
-        actor = [t for t in head.head.children if t.dep_ == "nsubj"] if head.dep_ in ("dobj", "dative") else []
-        acting = {offset(t) for a in actor for t in a.subtree}  # "Trump accused the three leaders": not Trump
+        subjects = [t for t in head.head.children if t.dep_ == "nsubj"] if head.dep_ in ("dobj", "dative") else []
+        acting = {offset(t) for s in subjects for t in s.subtree}  # "Trump accused the three leaders": not Trump
         for m in self._earlier_mentions(offset(head)):  # else the last that many states (or companies) named
-            if companies != (actor_type(m.actor_id, self.actors, self.registry) == "organization") \
-                    or m.start in acting or persons and actor_type(m.actor_id, self.actors, self.registry) != "person":
+            kind = actor_type(m.actor_id, self.actors, self.registry)
+            if companies != (kind == "organization") or m.start in acting or (persons and kind != "person"):
                 continue
             state = self.party_of(m.actor_id)
             if state and state not in states:
