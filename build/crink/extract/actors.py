@@ -501,7 +501,7 @@ def _add_surname_mentions(text: str, result: ActorResult, registry: Registry, ta
         words = actor.name.split() if actor else []
         full_name = m.method == "ner" or (m.method == "registry" and m.kind == "name") or (
             m.method == "registry" and m.kind == "alias" and len(m.text.split()) >= 2
-            and words and words[-1] in m.text.split())  # "Ayatollah Ali Khamenei", an alias with the surname
+            and words and words[-1] in m.text.split())  # a titled alias that holds the surname
         if actor and actor.type == "person" and full_name and len(words) >= 2:
             first_seen.setdefault(actor.id, (m.end, {words[0], words[-1]}))
         elif actor and actor.type == "organization" and m.method == "ner" and len(actor.name.split()) >= 3 \

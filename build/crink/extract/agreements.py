@@ -140,7 +140,7 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
             if head.lemma_.lower() in NEEDS_SIGNING and not _signed(head) \
                     and not (head.lemma_.lower() == "arrangement" and _unsigned(head)):
                 continue  # "signed a plan of consultations", "an arrangement the three signed", or one in
-                # negotiation: "work on a gas swap arrangement"
+                # negotiation: "work on a fishing arrangement"
             # "among them an agreement ...": a phrase before the head is not part of the mention
             left = min([head] + [c.left_edge for c in head.lefts if c.dep_ not in ("prep", "punct")], key=lambda t: t.i)
             # "a pact with Iran", and "a memorandum of obligations with the SCO" (hung on the "of" noun)
@@ -329,10 +329,10 @@ def _unsigned(head) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in UNSIGNED_WORDS for c in head.children):
         return True
     if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in NEGOTIATING_LEMMAS for c in head.children):
-        return True  # "an arrangement the two governments have been negotiating"
+        return True  # "an arrangement the two sides are still negotiating"
     if head.dep_ == "pobj" and head.head.lower_ == "on" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                                for c in head.children):
-        on_what = head.head.head  # "talks on a visa-free travel agreement", "speed up work on an arrangement"
+        on_what = head.head.head  # "talks on a customs agreement", "speed up work on an arrangement"
         if on_what.lemma_.lower() in WORK_WORDS or any(c.dep_ == "dobj" and c.lemma_.lower() in WORK_WORDS
                                                       for c in on_what.children):
             return True

@@ -381,7 +381,7 @@ def event_type(trigger) -> str | None:
     if lemma == "welcome" and trigger.pos_ == "VERB":  # a visitor is met; an outcome is endorsed
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return "CONSULT" if any(o.pos_ == "PROPN" for o in objects) else "SUPPORT"
-    if _armed_campaign(trigger):  # "an air campaign that began on June 13"
+    if _armed_campaign(trigger):  # "a bombing campaign that began in March"
         return "ASSAULT"
     if trigger.pos_ == "NOUN" and lemma in OBJECT_TYPES and lemma in TYPE_OF:
         return OBJECT_TYPES[lemma]  # an event noun means what it means as an object: "the launch of a satellite"
@@ -590,7 +590,7 @@ def _subject(trigger):
         subject = _inherited_subject(trigger)
     if subject is None and trigger.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ == "relcl" and _lemma(c) in START_VERBS for c in trigger.children):
-        # not "the US joined a campaign that began on June 13": who joined later did not begin it
+        # not "Chile joined a campaign that began in March": who joined later did not begin it
         verb = _noun_host(trigger)
         if verb is not None:
             subject = _inherited_subject(verb)
@@ -689,7 +689,7 @@ def _roles(trigger, plover: str) -> dict:
         for t in gloss.subtree:  # "condemned 'meddling', meaning sanctions by X": X is the target
             roles.setdefault(t.i, "target")
     if plover == "ASSAULT" and trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
-        inside = {t.i for t in trigger.subtree}  # "the Kursk region, where Ukraine launched an offensive"
+        inside = {t.i for t in trigger.subtree}  # "the border province, where Chile launched an offensive"
         for t in trigger.head.subtree:
             if t.i not in inside:
                 roles.setdefault(t.i, "target")
@@ -1094,7 +1094,7 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
                 by_actor[actor_id] = role
     if not any(_non_place(a, actors, registry) for a in by_actor):
         return None
-    if plover == "ASSAULT":  # "bombers hit Fordow": an attack on a place is aimed at the state it lies in
+    if plover == "ASSAULT":  # "jets hit Idlib": an attack on a place is aimed at the state it lies in
         for place in [a for a, role in by_actor.items() if role == "target" and not _non_place(a, actors, registry)]:
             state = resolver.state_of(place)
             if state and not any(resolver.state_of(a) == state for a in by_actor if _non_place(a, actors, registry)):

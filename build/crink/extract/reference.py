@@ -31,7 +31,7 @@ COMPANY_NOUNS = {"company", "firm", "bank", "lender", "producer", "corporation",
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "both": 2}
 BYSTANDERS = {"reporter", "journalist", "correspondent", "source", "observer", "witness", "resident", "user",
               "commentator", "blogger", "viewer", "reader", "caller", "participant", "student", "worker"}
-# documents that speak for whoever issued them: "the statement, issued by the Kremlin, said"
+# documents that speak for whoever issued them: "the statement, issued by the ministry, said"
 DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "note", "letter", "post",
                   "report", "release", "notice"}
 # nouns for what someone said: "his message was blunt", "Lund's reply was short" speak for the owner
@@ -166,7 +166,7 @@ class Resolver:
         companies = head.lemma_.lower() in COMPANY_NOUNS
         persons = head.lemma_.lower() in ("leader", "president", "minister")  # "the three leaders": persons named
         subjects = [t for t in head.head.children if t.dep_ == "nsubj"] if head.dep_ in ("dobj", "dative") else []
-        acting = {offset(t) for s in subjects for t in s.subtree}  # "Trump accused the three leaders": not Trump
+        acting = {offset(t) for s in subjects for t in s.subtree}  # "Lund accused the three leaders": not Lund
         for m in self._earlier_mentions(offset(head)):  # else the last that many states (or companies) named
             kind = actor_type(m.actor_id, self.actors, self.registry)
             if companies != (kind == "organization") or m.start in acting or (persons and kind != "person"):
@@ -275,7 +275,7 @@ class Resolver:
                 start = offset(antecedent.left_edge)
                 return self.resolve(antecedent, start, offset(antecedent) + len(antecedent))
         issuer = _issuer(head)
-        if issuer is not None:  # "the statement, issued by the Kremlin, said"
+        if issuer is not None:  # "the statement, issued by the ministry, said"
             return self.resolve(issuer, offset(issuer.left_edge), offset(issuer) + len(issuer))
         inside = sorted(self.actors.at(phrase_start, phrase_end), key=lambda m: m.start)
         people = [m for m in inside if actor_type(m.actor_id, self.actors, self.registry) == "person"]
