@@ -1025,3 +1025,34 @@ def test_talks_on_an_existing_agreement_do_not_make_it_unsigned(registry):
 def test_whom_a_pledge_is_to_takes_part_even_when_the_parser_hangs_it_on_the_gift(registry):
     found = events("Chile pledged $2 billion in loans to Peru in March.", registry)
     assert found == [("AGREE", "2025-03", {"chile", "peru"})]
+
+
+def test_a_sanction_for_handling_goods_is_aimed_at_the_goods_origin(registry):
+    found = events("The US Treasury on Tuesday blacklisted three Malaysian shipping firms for carrying "
+                   "Venezuelan crude.", registry)
+    assert ("SANCTION", "2025-05-20", {"united-states-department-of-the-treasury", "malaysia", "venezuela"}) in found
+
+
+def test_a_unit_of_a_company_names_the_company(registry):
+    found = events("Britain on Monday sanctioned six firms, including two units of Rosneft.", registry)
+    assert any(t == "SANCTION" and "rosneft" in actors for t, _, actors in found)
+
+
+def test_walking_out_of_a_deal_is_a_rejection(registry):
+    found = events("Brazil walked out of the trade accord in March.", registry)
+    assert ("REJECT", "2025-03", {"brazil"}) in found
+
+
+def test_who_is_prompted_to_act_is_who_acts(registry):
+    found = events("The incursion prompted Norway and Finland to scramble fighter jets on Monday.", registry)
+    assert ("MOBILIZE", "2025-05-19", {"norway", "finland"}) in found
+
+
+def test_dropping_objections_is_a_concession(registry):
+    found = events("Slovakia dropped its objections to the package on Wednesday.", registry)
+    assert ("CONCEDE", "2025-05-21", {"slovakia"}) in found
+
+
+def test_a_call_for_restraint_is_a_request_not_an_exercise(registry):
+    found = events("India called on both sides to exercise restraint on Thursday.", registry)
+    assert [t for t, _, _ in found] == ["REQUEST"]

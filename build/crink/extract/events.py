@@ -48,7 +48,7 @@ LEXICON = {
     "REJECT": "veto reject refuse block deny oppose dismiss boycott rebuff spurn",
     "THREATEN": "threaten warn threat ultimatum",
     "REQUEST": "urge demand request appeal ask",
-    "SANCTION": "sanction embargo expel suspend restrict ban sanctions designate",
+    "SANCTION": "sanction embargo expel suspend restrict ban sanctions designate blacklist",
     "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
                "war attack strike bombing assassination killing raid",
     "MOBILIZE": "mobilize mobilise mobilization test scramble",
@@ -154,6 +154,10 @@ PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm", "sweep"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
 LAPSE_VERBS = {"expire", "lapse", "end"}
+PART_NOUNS = {"member", "unit", "subsidiary", "affiliate", "branch", "division"}  # "two units of X": X itself
+CAUSE_VERBS = {"prompt", "force", "compel", "lead", "cause", "spur", "drive", "oblige"}  # made the object do it
+YIELD_VERBS = {"drop", "withdraw", "lift", "abandon", "waive", "soften"}
+OBJECTIONS = {"objection", "opposition", "veto", "reservation", "demand", "hold", "resistance"}  # given up: CONCEDE
 RESTRICTIONS = {"ban", "embargo", "sanction", "restriction", "moratorium", "blockade"}
 PLACE_PREPS = {"in", "from", "at"}  # "fined banks in Turkey": the object's place counts
 CONTEXTS = [
@@ -273,7 +277,8 @@ def _same_clause(token, verb) -> bool:
 def event_type(trigger) -> str | None:
     """The PLOVER type a trigger token stands for, looking through light verbs to their object."""
     lemma = _lemma(trigger)
-    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in trigger.children  # "walked out of the deal": the parser may take "out" for a preposition
+                     if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "out"), None)
     if trigger.pos_ == "VERB" and (lemma, particle) in PHRASAL:
         return PHRASAL[lemma, particle]
     if trigger.pos_ == "VERB" and lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about"
@@ -281,6 +286,9 @@ def event_type(trigger) -> str | None:
         return None  # "was asked about the plan": a question put to someone, not a request
     if _listed(trigger):
         return "SANCTION"  # "added two refineries to its sanctions list"
+    if trigger.pos_ == "VERB" and lemma in YIELD_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in OBJECTIONS for c in trigger.children):
+        return "CONCEDE"  # "dropped its objections", "the veto was lifted": yielding to the other side
     if _is_statement(trigger):
         return statement_type(trigger)
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
@@ -315,6 +323,8 @@ def event_type(trigger) -> str | None:
                 return TYPE_OF[_lemma(child)]
             if child.dep_ == "dobj" and _armed_campaign(child):
                 return "ASSAULT"  # "launched an air campaign"
+        if lemma == "exercise" and any(c.dep_ == "dobj" for c in objects):
+            return None  # "exercise restraint", "exercised its right": no drill
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if trigger.pos_ == "VERB" and (lemma in ADVANCE_VERBS and "into" in preps or lemma in USE_VERBS and _against(trigger)):
         return "ASSAULT"  # "troops crossed into X", "used drones against X"
@@ -558,6 +568,9 @@ def _inherited_subject(verb):
             return token.head
         if token.dep_ not in ("conj", "xcomp", "acomp", "advcl") or token.head == token:
             return None
+        controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if token.dep_ == "xcomp" and _lemma(token.head) in CAUSE_VERBS and controller is not None:
+            return controller  # "the launch prompted Tokyo to scramble jets": Tokyo scrambled them
         token = token.head
     return None
 
@@ -601,13 +614,15 @@ def _subject(trigger):
 
 def _nested(token, trigger, typed_by: set) -> bool:
     """True for words in a phrase attached to a noun inside an argument ("Chile's use of
-    Peruvian vessels against smugglers": the vessels and smugglers are not participants)."""
+    Peruvian vessels against smugglers": the vessels and smugglers are not participants).
+    What a list names ("six firms, including X", "two units of X") is the argument itself."""
     node = token
     while node != trigger and node.head != node:
         if node.dep_ == "prep" and node.head != trigger and node.head.pos_ in ("NOUN", "PROPN") \
                 and node.head.i not in typed_by \
                 and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS) \
-                and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS | {"member"}) \
+                and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS | PART_NOUNS) \
+                and node.lower_ != "including" \
                 and not (_lemma(node) in PARTICIPANT_PREPS and _lemma(node.head) in CALL_MEANS) \
                 and not (_lemma(node) == "to" and _lemma(trigger) in GIVING_VERBS):  # "pledged $1bn in loans to X"
             return True
@@ -684,6 +699,13 @@ def _roles(trigger, plover: str) -> dict:
                     and _lemma(c) in LISTING_VERBS and plover == "SANCTION"):
         for t in (t for o in listing.children if o.dep_ == "dobj" for t in o.subtree):
             roles.setdefault(t.i, "target")  # "adopted sanctions on X, listing two Chinese refineries"
+    if plover == "SANCTION":  # "blacklisted two traders for handling Iranian crude": whose trade is punished
+        listed = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+        listed += [c for t in listed[1:] for c in t.conjuncts]
+        for conduct in (g for t in listed for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+                        for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+            for t in (t for o in conduct.children if o.dep_ == "dobj" for t in o.subtree):
+                roles.setdefault(t.i, "target")
     for gloss in (c for c in trigger.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
                   and _lemma(c) in ("mean", "refer") and plover in STANCE_TYPES):
         for t in gloss.subtree:  # "condemned 'meddling', meaning sanctions by X": X is the target
@@ -886,6 +908,8 @@ def _dated_predicates(trigger, tokens):
     if event_type(trigger) is None and trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" \
             and trigger.head.head.lower_ in VENUE_PREPS and trigger.head.head.head.pos_ == "VERB":
         trigger = trigger.head.head.head  # "in a declaration adopted on Friday, X called on Y"
+    if event_type(trigger) is None and trigger.dep_ == "xcomp" and event_type(trigger.head) in STANCE_TYPES:
+        trigger = trigger.head  # "called on X to exercise restraint on Monday": the call was on Monday
     if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
         trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
     phase_verb = trigger
