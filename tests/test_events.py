@@ -1056,3 +1056,38 @@ def test_dropping_objections_is_a_concession(registry):
 def test_a_call_for_restraint_is_a_request_not_an_exercise(registry):
     found = events("India called on both sides to exercise restraint on Thursday.", registry)
     assert [t for t, _, _ in found] == ["REQUEST"]
+
+
+def test_it_in_a_subordinate_clause_is_the_state_of_the_main_clause(registry):
+    found = events("Pakistan has not fired a cruise missile since it tested a new model in March.", registry)
+    assert ("MOBILIZE", "2025-03", {"pakistan"}) in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Poland summoned the Belarusian ambassador on Monday.", ("ACCUSE", "2025-05-19", {"poland", "belarus"})),
+    ("Lithuania recalled its ambassador from Belarus on Thursday.", ("SANCTION", "2025-05-22", {"lithuania", "belarus"})),
+    ("Belarus suspended its participation in the treaty in July.", ("REJECT", "2024-07", {"belarus"})),
+    ("The Pentagon deployed two destroyers to the region last week.",
+     ("MOBILIZE", "2025-05", {"united-states-department-of-defense"})),
+    ("Washington imposed visa restrictions on Cuban officials last week.", ("SANCTION", "2025-05", {"united-states", "cuba"})),
+    ("Russia launched a missile barrage on Kyiv overnight on Tuesday.", ("ASSAULT", "2025-05-20", {"russia", "ukraine"})),
+    ("Chinese coast guard vessels rammed a Philippine supply boat on Monday.",
+     ("ASSAULT", "2025-05-19", {"china", "philippines"})),
+    ("Turkey offered to mediate between Armenia and Azerbaijan in February.",
+     ("AGREE", "2025-02", {"turkey", "armenia", "azerbaijan"})),
+    ("Indonesia banned exports of nickel to Japan in December.", ("SANCTION", "2024-12", {"indonesia", "japan"})),
+])
+def test_common_news_acts_are_typed_by_plover(registry, sentence, expected):
+    assert expected in events(sentence, registry)
+
+
+def test_a_pledge_made_in_a_meeting_dates_the_meeting_and_names_whom_the_support_is_for(registry):
+    found = events("Alexander Lukashenko pledged full support for Russia's campaign in a meeting with "
+                   "Sergei Shoigu on Wednesday.", registry)
+    assert ("AGREE", "2025-05-21", {"alexander-lukashenko", "russia"}) in found
+    assert ("CONSULT", "2025-05-21", {"alexander-lukashenko", "sergei-shoigu"}) in found
+
+
+def test_people_described_as_accused_are_no_accusation(registry):
+    found = events("Belarus executed two men accused of spying for Poland on Wednesday.", registry)
+    assert not [t for t, _, _ in found if t == "ACCUSE"]

@@ -49,7 +49,7 @@ LEXICON = {
     "THREATEN": "threaten warn threat ultimatum",
     "REQUEST": "urge demand request appeal ask",
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions designate blacklist",
-    "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy invasion annexation "
+    "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy ram invasion annexation "
                "war attack strike bombing assassination killing raid",
     "MOBILIZE": "mobilize mobilise mobilization test scramble",
     "RETREAT": "withdraw retreat ease lift release withdrawal",
@@ -83,7 +83,9 @@ OBJECT_TYPES = {"sanction": "SANCTION", "sanctions": "SANCTION", "tariff": "SANC
                 "treaty": "SUPPORT", "agreement": "SUPPORT", "pact": "SUPPORT", "accord": "SUPPORT",
                 "deal": "SUPPORT", "patrol": "COOPERATE", "aid": "AID", "assistance": "AID", "resolution": "AGREE",
                 "warrant": "ACCUSE", "offer": "AGREE", "test": "MOBILIZE", "ratification": "SUPPORT",
-                "launch": "MOBILIZE", "protest": "ACCUSE"}
+                "launch": "MOBILIZE", "protest": "ACCUSE", "restriction": "SANCTION", "embargo": "SANCTION",
+                "ban": "SANCTION", "penalty": "SANCTION", "barrage": "ASSAULT", "salvo": "ASSAULT",
+                "bombardment": "ASSAULT", "raid": "ASSAULT", "assault": "ASSAULT", "incursion": "ASSAULT"}
 RENEWAL_VERBS = {"extend", "renew", "prolong"}
 SIGNING_VERBS = {"sign", "ink", "seal", "conclude", "ratify", "formalize", "formalise"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
@@ -154,6 +156,9 @@ PROJECTILES = {"missile", "rocket", "projectile", "icbm", "satellite"}
 ADVANCE_VERBS = {"cross", "push", "advance", "march", "roll", "storm", "sweep"}
 USE_VERBS = {"use", "launch", "fire", "deploy", "send", "employ"}
 LAPSE_VERBS = {"expire", "lapse", "end"}
+ENVOYS = {"ambassador", "envoy", "diplomat", "diplomats", "chargé", "charge", "attaché", "attache"}
+BACKING_NOUNS = {"support", "aid", "assistance", "help", "backing", "loan", "credit"}  # "support for X": X takes part
+TRADE_NOUNS = {"export", "import", "sale", "shipment", "delivery", "supply", "transfer"}  # "exports to X"
 PART_NOUNS = {"member", "unit", "subsidiary", "affiliate", "branch", "division"}  # "two units of X": X itself
 CAUSE_VERBS = {"prompt", "force", "compel", "lead", "cause", "spur", "drive", "oblige"}  # made the object do it
 YIELD_VERBS = {"drop", "withdraw", "lift", "abandon", "waive", "soften"}
@@ -286,6 +291,19 @@ def event_type(trigger) -> str | None:
         return None  # "was asked about the plan": a question put to someone, not a request
     if _listed(trigger):
         return "SANCTION"  # "added two refineries to its sanctions list"
+    envoy = any(c.dep_ == "dobj" and _lemma(c) in ENVOYS for c in trigger.children)
+    if trigger.pos_ == "VERB" and lemma == "summon" and envoy:
+        return "ACCUSE"  # summoning an ambassador: an official complaint (PLOVER 114)
+    if trigger.pos_ == "VERB" and lemma in ("recall", "withdraw") and envoy:
+        return "SANCTION"  # recalling one's own: reducing diplomatic relations (PLOVER 161)
+    if trigger.pos_ == "VERB" and lemma in ("suspend", "freeze", "halt") and any(
+            c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS | {"participation", "membership", "implementation"}
+            for c in trigger.children):
+        return "REJECT"  # "suspended its participation in the treaty": stepping back from an agreement
+    if trigger.pos_ == "VERB" and lemma == "deploy" and not any(
+            p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(o.ent_type_ == "GPE" for o in p.children)
+            for p in trigger.children):
+        return "MOBILIZE"  # "deployed a carrier group to the region"; to another state it is aid
     if trigger.pos_ == "VERB" and lemma in YIELD_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in OBJECTIONS for c in trigger.children):
         return "CONCEDE"  # "dropped its objections", "the veto was lifted": yielding to the other side
@@ -623,6 +641,8 @@ def _nested(token, trigger, typed_by: set) -> bool:
                 and not (node.head.dep_ == "dobj" and node.head.head == trigger and _lemma(node) in PLACE_PREPS) \
                 and not (_lemma(node) == "of" and _lemma(node.head) in QUANTITY_NOUNS | PART_NOUNS) \
                 and node.lower_ != "including" \
+                and not (_lemma(node) in ("for", "to") and _lemma(node.head) in BACKING_NOUNS) \
+                and not (_lemma(node) in ("to", "from") and _lemma(node.head) in TRADE_NOUNS) \
                 and not (_lemma(node) in PARTICIPANT_PREPS and _lemma(node.head) in CALL_MEANS) \
                 and not (_lemma(node) == "to" and _lemma(trigger) in GIVING_VERBS):  # "pledged $1bn in loans to X"
             return True
@@ -692,8 +712,9 @@ def _roles(trigger, plover: str) -> dict:
         verb = _noun_host(trigger) if trigger.dep_ == "pobj" else None
         if verb is not None and plover in SYMMETRIC and _lemma(verb) not in TOPIC_VERBS:  # "X told Y during the call"
             for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
-                for t in obj.subtree:
-                    if not _nested(t, verb, set()):
+                for t in obj.subtree:  # the one told, not whom what was given is for
+                    if not _nested(t, verb, set()) and not any(
+                            a.dep_ == "prep" for a in t.ancestors if a.i != obj.i and obj in a.ancestors):
                         roles.setdefault(t.i, "participant")
     for listing in (c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
                     and _lemma(c) in LISTING_VERBS and plover == "SANCTION"):
@@ -908,8 +929,8 @@ def _dated_predicates(trigger, tokens):
     if event_type(trigger) is None and trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" \
             and trigger.head.head.lower_ in VENUE_PREPS and trigger.head.head.head.pos_ == "VERB":
         trigger = trigger.head.head.head  # "in a declaration adopted on Friday, X called on Y"
-    if event_type(trigger) is None and trigger.dep_ == "xcomp" and event_type(trigger.head) in STANCE_TYPES:
-        trigger = trigger.head  # "called on X to exercise restraint on Monday": the call was on Monday
+    if event_type(trigger) is None and trigger.dep_ == "xcomp" and event_type(trigger.head) in STANCE_TYPES | {"AGREE"}:
+        trigger = trigger.head  # "called on X to exercise restraint on Monday", "offered to mediate in May"
     if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
         trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
     phase_verb = trigger
@@ -923,6 +944,10 @@ def _dated_predicates(trigger, tokens):
     triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ..."
                  if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i and event_type(c) in STANCE_TYPES
                  and not any(m.dep_ == "mark" for m in c.children)]
+    triggers += [o for p in trigger.children if p.dep_ == "prep" and _lemma(p) in OCCASION_PREPS - {"at"}
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and event_type(o) == "CONSULT"
+                 and any(w.dep_ == "prep" and _lemma(w) in PARTICIPANT_PREPS for w in o.children)]
+    # "pledged support in a meeting with Y on Monday": the meeting was that day too
     triggers += [c for t in tokens for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
                  and any(a.lower_ == "when" for a in c.children)]  # "on Friday, when X signed ..."
     host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
@@ -1069,11 +1094,19 @@ def _argument_actors(tok, actors: ActorResult, registry: Registry, resolver: Res
     if tok.lower_ in PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         found = resolver.pronoun(tok)
         return [found] if found else []
-    if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
-            and _lemma(tok.head.head) in STATEMENT_VERBS | ANNOUNCE_VERBS:
-        speaker = subject_of(tok.head.head)  # "Russia announced that it would hold drills": Russia
-        if speaker is not None and speaker.lower_ != "it":
-            return _argument_actors(speaker, actors, registry, resolver, earlier_states)
+    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Russia announced that it would hold drills", "Chile has not fired one since it tested X":
+        # the subject of the clause it is part of, when that is a state or a body
+        verb = tok.head
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "advcl", "conj") or verb.head == verb:
+                break
+            verb = verb.head
+            governor = subject_of(verb) if _lemma(verb) in STATEMENT_VERBS | ANNOUNCE_VERBS else next(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if governor is not None and governor.lower_ != "it":
+                found = _argument_actors(governor, actors, registry, resolver, earlier_states)
+                return [a for a in found if actor_type(a, actors, registry) in ("country", "organization", "group")]
     if tok.lower_ in ("they", "their", "them") and tok.tag_ in ("PRP", "PRP$"):
         # "Chile and Peru ... their navies": the states last named together in the
         # sentence, else the parties of the last joint event ("their 1994 accord")
@@ -1099,6 +1132,9 @@ def _report(trigger, time, sentence, parsed, actors, registry, resolver, earlier
     plover = event_type(trigger)
     if plover is None or _is_unreal(trigger, reported=_told_ahead(trigger)):
         return None
+    if plover == "ACCUSE" and trigger.tag_ == "VBN" and trigger.dep_ == "acl" \
+            and not any(c.dep_ == "agent" for c in trigger.children):
+        return None  # "four men accused of spying": a description of the men, not an accusation made then
     subject = _subject(trigger)
     if subject is not None and time.start <= offset(subject) < time.end:
         return None  # "last week gave Moscow a treaty": the time is the subject, not a date of an act
