@@ -1091,3 +1091,13 @@ def test_a_pledge_made_in_a_meeting_dates_the_meeting_and_names_whom_the_support
 def test_people_described_as_accused_are_no_accusation(registry):
     found = events("Belarus executed two men accused of spying for Poland on Wednesday.", registry)
     assert not [t for t, _, _ in found if t == "ACCUSE"]
+
+
+def test_whom_a_state_hosts_for_talks_is_met_on_the_talks_date(registry):
+    found = events("Turkey hosted Sergei Lavrov for talks on Wednesday.", registry)
+    assert ("CONSULT", "2025-05-21", {"turkey", "sergei-lavrov"}) in found
+
+
+def test_a_law_signed_ratifying_a_treaty_is_the_ratification(registry):
+    found = events("Alexander Lukashenko signed a law on Monday ratifying the treaty with Russia.", registry)
+    assert ("SUPPORT", "2025-05-19", {"alexander-lukashenko", "russia"}) in found

@@ -602,6 +602,8 @@ def _noun_host(noun):
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS | SEQUENCE_PREPS \
             and head.head.pos_ == "VERB":
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in VISIT_WORDS | TRAVEL_VERBS:
+        return head.head  # "hosted X for talks", "arrived for a summit": the visit is for the meeting
     margin = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
     if margin is not None and _lemma(margin) in ("sideline", "sidelines", "margin", "margins") \
             and margin.dep_ == "pobj" and margin.head.lower_ in ("on", "at") and margin.head.head.pos_ == "VERB":
@@ -941,8 +943,9 @@ def _dated_predicates(trigger, tokens):
         noun = noun if noun is not None else _dated_subject(trigger, tokens)
         trigger = noun if noun is not None else trigger
     triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ..."
-                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i and event_type(c) in STANCE_TYPES
+    triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ...", "signed
+                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i  # a law on Monday ratifying the treaty"
+                 and event_type(c) in STANCE_TYPES | ({"SUPPORT"} if event_type(t) is None else set())
                  and not any(m.dep_ == "mark" for m in c.children)]
     triggers += [o for p in trigger.children if p.dep_ == "prep" and _lemma(p) in OCCASION_PREPS - {"at"}
                  for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and event_type(o) == "CONSULT"
