@@ -1101,3 +1101,23 @@ def test_whom_a_state_hosts_for_talks_is_met_on_the_talks_date(registry):
 def test_a_law_signed_ratifying_a_treaty_is_the_ratification(registry):
     found = events("Alexander Lukashenko signed a law on Monday ratifying the treaty with Russia.", registry)
     assert ("SUPPORT", "2025-05-19", {"alexander-lukashenko", "russia"}) in found
+
+
+def test_an_arrangement_with_a_named_side_is_an_agreement_but_arrangements_in_general_are_not(registry):
+    found = agreements("Chile has a visa-free arrangement with Peru for tourist groups. "
+                       "Security arrangements with Peru are under review.", registry)
+    assert found == [("chile-peru-arrangement", ("chile", "peru"))]
+
+
+def test_what_follows_dated_talks_shares_their_sides_and_day(registry):
+    found = events("Following talks in Santiago on Monday, the presidents of Chile and Peru signed a fisheries "
+                   "accord.", registry)
+    assert any(t == "CONSULT" and d == "2025-05-19" and {"chile", "peru"} <= actors for t, d, actors in found)
+    assert ("SUPPORT", "2025-05-19", {"chile", "peru"}) in found
+
+
+def test_a_seizure_is_an_attack_and_troops_deployed_into_a_states_region_are_aid(registry):
+    assert ("ASSAULT", "2025-05-23", {"iran"}) in events("Iran's seizure of the tanker on Friday drew protests.",
+                                                         registry)
+    found = events("Belarusian troops were deployed to Russia's Belgorod region last month.", registry)
+    assert any(t == "AID" and {"belarus", "russia"} <= actors for t, _, actors in found)

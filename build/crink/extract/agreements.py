@@ -138,9 +138,9 @@ def extract_agreements(parsed: Parsed, actors: ActorResult, registry: Registry,
                     and not (head.dep_ == "dobj" and head.head.lemma_.lower() in SIGNING_LEMMAS):
                 continue  # a statement is an agreement when joint or signed
             if head.lemma_.lower() in NEEDS_SIGNING and not _signed(head) \
-                    and not (head.lemma_.lower() == "arrangement" and _unsigned(head)):
-                continue  # "signed a plan of consultations", "an arrangement the three signed", or one in
-                # negotiation: "work on a fishing arrangement"
+                    and not (head.lemma_.lower() == "arrangement" and (_unsigned(head) or _between_sides(head))):
+                continue  # "signed a plan of consultations", "an arrangement the three signed", one in
+                # negotiation ("work on a fishing arrangement") or one with a side ("a visa-free arrangement with X")
             # "among them an agreement ...": a phrase before the head is not part of the mention
             left = min([head] + [c.left_edge for c in head.lefts if c.dep_ not in ("prep", "punct")], key=lambda t: t.i)
             # "a pact with Iran", and "a memorandum of obligations with the SCO" (hung on the "of" noun)
@@ -316,6 +316,11 @@ def _signing_verb(head, lemmas=SIGNING_LEMMAS):
     candidates += [c for h in [head, *(c for c in head.children if c.dep_ == "appos")]
                    for c in h.children if c.dep_ in ("relcl", "acl")]
     return next((v for v in candidates if v.pos_ == "VERB" and v.lemma_.lower() in lemmas), None)
+
+
+def _between_sides(head) -> bool:
+    """"a visa-free arrangement with X": one arrangement, a side named (not "security arrangements")."""
+    return head.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children)
 
 
 def _signed(head) -> bool:

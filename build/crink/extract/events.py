@@ -50,7 +50,7 @@ LEXICON = {
     "REQUEST": "urge demand request appeal ask",
     "SANCTION": "sanction embargo expel suspend restrict ban sanctions designate blacklist",
     "ASSAULT": "attack strike hit invade annex kill bomb shell shoot fire assassinate seize occupy ram invasion annexation "
-               "war attack strike bombing assassination killing raid",
+               "war attack strike bombing assassination killing raid seizure",
     "MOBILIZE": "mobilize mobilise mobilization test scramble",
     "RETREAT": "withdraw retreat ease lift release withdrawal",
     "CONCEDE": "concede yield apologize apologise",
@@ -103,7 +103,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 HOST_VERBS = LIGHT_VERBS | {"end", "attend", "wrap", "cap", "continue", "resume", "join", "cut", "pay"}
 OCCASION_PREPS = {"during", "at", "in"}
 VENUE_PREPS = {"in", "at", "during", "on", "via", "through"}  # where something was said: "in a statement issued ..."
-SEQUENCE_PREPS = {"after", "before"}  # "signed a plan after talks": the talks' sides are the signers
+SEQUENCE_PREPS = {"after", "before", "following"}  # "signed a plan after talks": the talks' sides are the signers
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "some", "several",
                   "many", "most", "all", "part", "group", "wave", "waves", "batch"}  # "scores of depots"
 PROVENANCE = re.compile(r"-(?:supplied|made|built|designed|produced|manufactured|provided|backed|led)\b")
@@ -301,7 +301,7 @@ def event_type(trigger) -> str | None:
             for c in trigger.children):
         return "REJECT"  # "suspended its participation in the treaty": stepping back from an agreement
     if trigger.pos_ == "VERB" and lemma == "deploy" and not any(
-            p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(o.ent_type_ == "GPE" for o in p.children)
+            p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(t.ent_type_ == "GPE" for o in p.children for t in o.subtree)
             for p in trigger.children):
         return "MOBILIZE"  # "deployed a carrier group to the region"; to another state it is aid
     if trigger.pos_ == "VERB" and lemma in YIELD_VERBS and any(
@@ -599,8 +599,8 @@ def _noun_host(noun):
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in HOST_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OCCASION_PREPS | SEQUENCE_PREPS \
-            and head.head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+            and (_lemma(head) in OCCASION_PREPS or head.lower_ in SEQUENCE_PREPS):
         return head.head
     if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in VISIT_WORDS | TRAVEL_VERBS:
         return head.head  # "hosted X for talks", "arrived for a summit": the visit is for the meeting
@@ -758,7 +758,7 @@ def _roles(trigger, plover: str) -> dict:
         prep = t
         while prep.head != trigger and prep.head != prep and prep.dep_ != "prep":
             prep = prep.head
-        if prep.dep_ == "prep" and _lemma(prep) in OCCASION_PREPS | SEQUENCE_PREPS and any(
+        if prep.dep_ == "prep" and (_lemma(prep) in OCCASION_PREPS or prep.lower_ in SEQUENCE_PREPS) and any(
                 o.dep_ == "pobj" and event_type(o) == "CONSULT" for o in prep.children):
             continue  # "during the talks, X condemned ...": the occasion's sides are not what was condemned
         if prep.dep_ == "prep" and _lemma(prep) in PARTICIPANT_PREPS:
@@ -956,7 +956,7 @@ def _dated_predicates(trigger, tokens):
     host = _noun_host(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
     if host is not None and host not in triggers and (
             _lemma(trigger.head) in OCCASION_PREPS or _lemma(trigger.head) == "of"  # "on the sidelines of"
-            or _lemma(trigger.head) == "after" and event_type(trigger) == "CONSULT"):
+            or trigger.head.lower_ in ("after", "following") and event_type(trigger) == "CONSULT"):
         # "told Y in a call on Saturday that ...", "during Thursday's talks, X asked", "signed a
         # plan after talks on Wednesday, and criticised ...": on the day of the occasion
         triggers += [v for v in [host] + [c for c in host.children if c.dep_ == "conj" and c.pos_ == "VERB"]
