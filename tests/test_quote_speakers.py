@@ -368,3 +368,14 @@ def test_a_surname_after_a_titled_alias_is_that_person():
 def test_a_document_speaks_for_whoever_issued_it():
     found = quotes('The statement, issued by the Kremlin, said Russia "remains open to dialogue".')
     assert found == [("russia", "remains open to dialogue")]
+
+
+def test_whom_an_agency_quotes_as_saying_is_the_speaker():
+    found = quotes('State media quoted Alexander Lukashenko as saying the exercise was "a signal to the West".')
+    assert ("alexander-lukashenko", "a signal to the West") in found
+    assert not [speaker for speaker, _ in found if speaker != "alexander-lukashenko"]
+
+
+def test_a_portfolio_in_a_title_is_no_body():
+    found = records('"We are ready," Indian External Affairs Minister S. Jaishankar said on Monday.')
+    assert not [a["id"] for a in found["new_actors"] if a["type"] == "organization"]

@@ -47,6 +47,7 @@ ORG_HEAD_HINTS = re.compile(r"\b(Center|Centre|Institute|University|Council|Mini
                             r"Post|News|Agency|Network|Guard|Court|Assembly|Parliament|Senate|Congress)\b")
 
 
+TITLE_AFTER = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")  # a portfolio before a title
 MODEL_CODES = re.compile(r"(\s+[A-Za-z]{0,4}-?\d[\w-]*)+")  # weapon or aircraft models: "B-2", "Su-35", "S-400"
 
 
@@ -200,6 +201,8 @@ def find_actors(parsed: Parsed, registry: Registry, quote_spans=()) -> ActorResu
             result.mentions.append(Mention(known[0], ns, ne, name, "registry", 0.75, known[1]))
             taken.append((ns, ne))
             continue
+        if label == "ORG" and TITLE_AFTER.match(text, ne) and not ORG_HEAD_HINTS.search(name):
+            continue  # "External Affairs Minister X": a portfolio in a title, not a body named
         if not plausible_name(label, name) or name.lower() in generic_names \
                 or DOCUMENT_NAME_LEAD.search(text[max(0, ns - 120):ns]) \
                 or label == "ORG" and EVENT_NAME.search(name):  # "the Asian Winter Games" is an event

@@ -359,6 +359,10 @@ def subject_of(verb):
             subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
             if subject is not None:
                 return subject
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if quoted is not None:  # "the agency quoted Lund as saying ...": Lund said it
+            return quoted
     swallowed = swallowed_subject(verb)
     if swallowed is not None:
         return swallowed
