@@ -379,3 +379,9 @@ def test_whom_an_agency_quotes_as_saying_is_the_speaker():
 def test_a_portfolio_in_a_title_is_no_body():
     found = records('"We are ready," Indian External Affairs Minister S. Jaishankar said on Monday.')
     assert not [a["id"] for a in found["new_actors"] if a["type"] == "organization"]
+
+
+def test_a_spokesperson_for_a_states_embassy_speaks_for_the_state_but_not_for_the_host():
+    found = quotes('"We do not comment on rumours," said a spokesperson for the Chilean embassy in Lima. '
+                   '"No comment," said a spokesperson for the embassy in Lima.')
+    assert found == [("chile", "We do not comment on rumours"), (None, "No comment")]

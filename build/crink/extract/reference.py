@@ -40,6 +40,9 @@ SPEECH_NOUNS = {"message", "reply", "response", "answer", "verdict", "warning", 
                 "speech", "address", "tone", "view", "position", "case"}
 
 
+MISSIONS = {"embassy", "consulate", "mission", "delegation"}  # a state's own offices abroad
+
+
 def actor_type(actor_id: str, actors: ActorResult, registry: Registry) -> str | None:
     if actor_id in registry.actors:
         return registry.actors[actor_id].type
@@ -334,6 +337,11 @@ class Resolver:
                           if actor_type(m.actor_id, self.actors, self.registry) in ("organization", "group")]
                 if bodies and head.lemma_.lower() in SPOKESPEOPLE | {"spokeswoman", "spokesperson"}:
                     return bodies[0], "organisation", 0.6  # "a spokesperson for the European Commission"
+                own = [m.actor_id for t in head.subtree if t.lemma_.lower() in MISSIONS for c in t.children
+                       if c.dep_ in ("amod", "compound", "poss") for m in self.actors.at(offset(c), offset(c) + len(c))
+                       if actor_type(m.actor_id, self.actors, self.registry) == "country"]
+                if own and head.lemma_.lower() in SPOKESPEOPLE | {"spokeswoman", "spokesperson"}:
+                    return own[0], "organisation", 0.6  # "a spokesperson for the Chilean embassy": Chile's
                 return None, "description", 0.0
             m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
             return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
