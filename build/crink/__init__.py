@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 # Bumped whenever extraction changes its output: part of every per-article cache key.
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
