@@ -159,7 +159,7 @@ LAPSE_VERBS = {"expire", "lapse", "end"}
 ENVOYS = {"ambassador", "envoy", "diplomat", "diplomats", "chargé", "charge", "attaché", "attache"}
 BACKING_NOUNS = {"support", "aid", "assistance", "help", "backing", "loan", "credit"}  # "support for X": X takes part
 TRADE_NOUNS = {"export", "import", "sale", "shipment", "delivery", "supply", "transfer"}  # "exports to X"
-PART_NOUNS = {"member", "unit", "subsidiary", "affiliate", "branch", "division"}  # "two units of X": X itself
+PART_NOUNS = {"member", "unit", "subsidiary", "affiliate", "branch", "division"}  # "a subsidiary of X": X itself
 CAUSE_VERBS = {"prompt", "force", "compel", "lead", "cause", "spur", "drive", "oblige"}  # made the object do it
 YIELD_VERBS = {"drop", "withdraw", "lift", "abandon", "waive", "soften"}
 OBJECTIONS = {"objection", "opposition", "veto", "reservation", "demand", "hold", "resistance"}  # given up: CONCEDE
@@ -282,8 +282,8 @@ def _same_clause(token, verb) -> bool:
 def event_type(trigger) -> str | None:
     """The PLOVER type a trigger token stands for, looking through light verbs to their object."""
     lemma = _lemma(trigger)
-    particle = next((c.lower_ for c in trigger.children  # "walked out of the deal": the parser may take "out" for a preposition
-                     if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "out"), None)
+    particle = next((c.lower_ for c in trigger.children  # "walked out of the accord": "out" may be parsed
+                     if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "out"), None)  # as a preposition
     if trigger.pos_ == "VERB" and (lemma, particle) in PHRASAL:
         return PHRASAL[lemma, particle]
     if trigger.pos_ == "VERB" and lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about"
@@ -301,12 +301,12 @@ def event_type(trigger) -> str | None:
             for c in trigger.children):
         return "REJECT"  # "suspended its participation in the treaty": stepping back from an agreement
     if trigger.pos_ == "VERB" and lemma == "deploy" and not any(
-            p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(t.ent_type_ == "GPE" for o in p.children for t in o.subtree)
-            for p in trigger.children):
+            p.dep_ == "prep" and p.lower_ in ("to", "in", "into")
+            and any(t.ent_type_ == "GPE" for o in p.children for t in o.subtree) for p in trigger.children):
         return "MOBILIZE"  # "deployed a carrier group to the region"; to another state it is aid
     if trigger.pos_ == "VERB" and lemma in YIELD_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in OBJECTIONS for c in trigger.children):
-        return "CONCEDE"  # "dropped its objections", "the veto was lifted": yielding to the other side
+        return "CONCEDE"  # "withdrew its objection", "the veto was lifted": yielding to the other side
     if _is_statement(trigger):
         return statement_type(trigger)
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" and any(p.dep_ == "prep" for p in c.children)
@@ -342,7 +342,7 @@ def event_type(trigger) -> str | None:
             if child.dep_ == "dobj" and _armed_campaign(child):
                 return "ASSAULT"  # "launched an air campaign"
         if lemma == "exercise" and any(c.dep_ == "dobj" for c in objects):
-            return None  # "exercise restraint", "exercised its right": no drill
+            return None  # "exercised its right", "exercise influence": no drill
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if trigger.pos_ == "VERB" and (lemma in ADVANCE_VERBS and "into" in preps or lemma in USE_VERBS and _against(trigger)):
         return "ASSAULT"  # "troops crossed into X", "used drones against X"
@@ -588,7 +588,7 @@ def _inherited_subject(verb):
             return None
         controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if token.dep_ == "xcomp" and _lemma(token.head) in CAUSE_VERBS and controller is not None:
-            return controller  # "the launch prompted Tokyo to scramble jets": Tokyo scrambled them
+            return controller  # "the incursion forced Oslo to close its airspace": Oslo closed it
         token = token.head
     return None
 
@@ -635,7 +635,7 @@ def _subject(trigger):
 def _nested(token, trigger, typed_by: set) -> bool:
     """True for words in a phrase attached to a noun inside an argument ("Chile's use of
     Peruvian vessels against smugglers": the vessels and smugglers are not participants).
-    What a list names ("six firms, including X", "two units of X") is the argument itself."""
+    What a list names ("several lenders, including X", "a subsidiary of X") is the argument itself."""
     node = token
     while node != trigger and node.head != node:
         if node.dep_ == "prep" and node.head != trigger and node.head.pos_ in ("NOUN", "PROPN") \
@@ -722,7 +722,7 @@ def _roles(trigger, plover: str) -> dict:
                     and _lemma(c) in LISTING_VERBS and plover == "SANCTION"):
         for t in (t for o in listing.children if o.dep_ == "dobj" for t in o.subtree):
             roles.setdefault(t.i, "target")  # "adopted sanctions on X, listing two Chinese refineries"
-    if plover == "SANCTION":  # "blacklisted two traders for handling Iranian crude": whose trade is punished
+    if plover == "SANCTION":  # "fined three shippers for carrying Venezuelan oil": whose trade is punished
         listed = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
         listed += [c for t in listed[1:] for c in t.conjuncts]
         for conduct in (g for t in listed for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
@@ -932,7 +932,7 @@ def _dated_predicates(trigger, tokens):
             and trigger.head.head.lower_ in VENUE_PREPS and trigger.head.head.head.pos_ == "VERB":
         trigger = trigger.head.head.head  # "in a declaration adopted on Friday, X called on Y"
     if event_type(trigger) is None and trigger.dep_ == "xcomp" and event_type(trigger.head) in STANCE_TYPES | {"AGREE"}:
-        trigger = trigger.head  # "called on X to exercise restraint on Monday", "offered to mediate in May"
+        trigger = trigger.head  # "urged X to stand down on Monday", "offered to mediate in May": the urging, the offer
     if _lemma(trigger) in PHASE_VERBS:  # "began sending troops": the event is the sending
         trigger = next((c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), trigger)
     phase_verb = trigger
