@@ -586,9 +586,11 @@ def _inherited_subject(verb):
             return token.head
         if token.dep_ not in ("conj", "xcomp", "acomp", "advcl") or token.head == token:
             return None
-        controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if token.dep_ == "xcomp" and _lemma(token.head) in CAUSE_VERBS and controller is not None:
-            return controller  # "the incursion forced Oslo to close its airspace": Oslo closed it
+        if token.dep_ == "xcomp" and _lemma(token.head) in CAUSE_VERBS:
+            controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")),
+                              None)
+            if controller is not None:
+                return controller  # "the incursion forced Oslo to close its airspace": Oslo closed it
         token = token.head
     return None
 
@@ -943,9 +945,11 @@ def _dated_predicates(trigger, tokens):
         noun = noun if noun is not None else _dated_subject(trigger, tokens)
         trigger = noun if noun is not None else trigger
     triggers = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    triggers += [c for t in list(triggers) for c in t.children  # "met Y on Monday, urging him to ...", "signed
-                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i  # a law on Monday ratifying the treaty"
-                 and event_type(c) in STANCE_TYPES | ({"SUPPORT"} if event_type(t) is None else set())
+    # "met Y on Monday, urging him to ...", and after an act that is no event, "signed a law on
+    # Monday ratifying the treaty"
+    participle_types = {t.i: STANCE_TYPES | ({"SUPPORT"} if event_type(t) is None else set()) for t in triggers}
+    triggers += [c for t in list(triggers) for c in t.children
+                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > t.i and event_type(c) in participle_types[t.i]
                  and not any(m.dep_ == "mark" for m in c.children)]
     triggers += [o for p in trigger.children if p.dep_ == "prep" and _lemma(p) in OCCASION_PREPS - {"at"}
                  for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and event_type(o) == "CONSULT"

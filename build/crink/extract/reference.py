@@ -335,13 +335,13 @@ class Resolver:
             if any(t.lower_ in ("a", "an", "one", "another") for t in head.lefts):
                 bodies = [m.actor_id for m in inside
                           if actor_type(m.actor_id, self.actors, self.registry) in ("organization", "group")]
-                if bodies and head.lemma_.lower() in SPOKESPEOPLE | {"spokeswoman", "spokesperson"}:
-                    return bodies[0], "organisation", 0.6  # "a spokesperson for the European Commission"
-                own = [m.actor_id for t in head.subtree if t.lemma_.lower() in MISSIONS for c in t.children
-                       if c.dep_ in ("amod", "compound", "poss") for m in self.actors.at(offset(c), offset(c) + len(c))
-                       if actor_type(m.actor_id, self.actors, self.registry) == "country"]
-                if own and head.lemma_.lower() in SPOKESPEOPLE | {"spokeswoman", "spokesperson"}:
-                    return own[0], "organisation", 0.6  # "a spokesperson for the Chilean embassy": Chile's
+                missions = [m.actor_id for t in head.subtree if t.lemma_.lower() in MISSIONS for c in t.children
+                            if c.dep_ in ("amod", "compound", "poss")
+                            for m in self.actors.at(offset(c), offset(c) + len(c))
+                            if actor_type(m.actor_id, self.actors, self.registry) == "country"]
+                if head.lemma_.lower() in SPOKESPEOPLE | {"spokeswoman", "spokesperson"} and (bodies or missions):
+                    # "a spokesperson for the European Commission", "... for the Chilean embassy": Chile's
+                    return (bodies or missions)[0], "organisation", 0.6
                 return None, "description", 0.0
             m = self.recent(head_pos, "person", affiliation=states[0] if states else None)
             return (m.actor_id, "description", 0.7) if m else (None, "description", 0.0)
